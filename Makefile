@@ -1,0 +1,54 @@
+# reportkit — `make help` lists the targets. Everything runs inside .venv, made by `make setup`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+RAW := data/raw
+PROCESSED := data/processed
+JOBS ?= 2
+
+.PHONY: help setup data extract briefings demo test test-fast lab lint clean bench
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-11s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name reportkit --display-name "Python (reportkit)" >/dev/null
+	touch $(STAMP)
+
+setup: $(STAMP) ## create .venv, install reportkit with its dev tools, register the `reportkit` kernel
+
+data: $(STAMP) ## write the demo corpus into data/raw/
+	$(BIN)/reportkit demo-corpus --out $(RAW)
+
+extract: $(STAMP) ## extract every document in data/raw/ into data/processed/
+	$(BIN)/reportkit extract --raw $(RAW) --out $(PROCESSED) --jobs $(JOBS)
+
+briefings: $(STAMP) ## one HTML briefing per force in reports/briefings/
+	$(BIN)/reportkit briefings --forces all --jobs $(JOBS)
+
+demo: setup data extract briefings ## the main job on the demo data: setup, data, extract, briefings
+	@echo ""
+	@echo "Done. Tables: $(PROCESSED)/  Briefings: reports/briefings/index.html"
+
+test: $(STAMP) ## run the test suite
+	$(BIN)/python -m pytest -q
+
+lab: $(STAMP) ## open JupyterLab on notebooks/ with the reportkit kernel
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+lint: $(STAMP) ## ruff over the package and the tests
+	$(BIN)/ruff check src tests benchmarks
+
+bench: $(STAMP) ## run the benchmark (benchmarks/run.py) and write benchmarks/results.json
+	$(BIN)/python benchmarks/run.py
+
+clean: ## remove generated tables, reports and caches (never data/raw/)
+	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet $(PROCESSED)/_extract_state.txt data/cache reports
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,150 @@
+"""The `reportkit` command. Each subcommand is a thin wrapper over a function in the package."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__, config
+
+DESCRIPTION = """\
+reportkit turns police child-protection inspection reports (PDF), press pages (HTML) and
+commissioners' letters into tidy tables where every figure carries its page and quote, then
+compares follow-up reviews with the 2014 baseline and writes one HTML briefing per force.
+
+A typical day:
+  reportkit demo-corpus                 # write the bundled demo documents into data/raw/
+  reportkit extract                     # data/raw/ -> data/processed/*.csv and *.parquet
+  reportkit briefings --forces all      # one HTML briefing per force in reports/briefings/
+Add your own documents under data/raw/<force-slug>/ (see `reportkit forces` for the slugs).
+"""
+
+EXTRACT_EPILOG = f"""\
+Files under RAW/<force-slug>/ belong to that force; files elsewhere are assigned from their text.
+An optional RAW/{config.MANIFEST_FILE} (columns path,force,kind,published) overrides detection.
+Exit status: 0 every document read; 1 some could not be read (the rest is written, reasons in
+extraction_log.csv); 2 usage error.
+
+examples:
+  reportkit extract --force west-yorkshire --force GMP
+  reportkit extract --raw ~/downloads/hmic --out /tmp/tables --jobs 2
+"""
+
+
+def _forces_arg(values: list[str] | None) -> list[str] | None:
+    from .forces import UnknownForce, resolve
+
+    if not values:
+        return None
+    out = []
+    for v in values:
+        for part in v.split(","):
+            if part.strip().lower() == "all":
+                return None
+            try:
+                out.append(resolve(part.strip()))
+            except UnknownForce as exc:
+                raise SystemExit(_usage_error(str(exc)))
+    return out
+
+
+def _usage_error(message: str) -> int:
+    print(f"reportkit: error: {message}", file=sys.stderr)
+    return 2
+
+
+def cmd_demo_corpus(args) -> int:
+    from .demo import build_corpus
+
+    gold = build_corpus(Path(args.out))
+    print(f"wrote {len(gold['documents'])} demo documents to {args.out}")
+    return 0
+
+
+def cmd_extract(args) -> int:
+    from .extract import extract_corpus, summarise
+
+    if args.jobs < 1:
+        return _usage_error("--jobs must be 1 or more")
+    if not Path(args.raw).is_dir():
+        return _usage_error(f"raw folder {args.raw} does not exist (run `reportkit demo-corpus` first?)")
+    tables = extract_corpus(args.raw, args.out, jobs=args.jobs, forces=_forces_arg(args.force),
+                            cache=None if args.no_cache else args.cache,
+                            progress=not args.quiet, scheduler=args.scheduler)
+    code, summary = summarise(tables)
+    print(summary, file=sys.stderr)
+    print(f"tables written to {args.out}")
+    return code
+
+
+def cmd_forces(args) -> int:
+    from .forces import all_forces
+
+    for f in all_forces():
+        aliases = f" (also: {', '.join(f.aliases)})" if f.aliases else ""
+        print(f"{f.slug:20} {f.name}{aliases}")
+    print(f"{'national':20} multi-force (thematic) reports")
+    return 0
+
+
+def cmd_briefings(args) -> int:
+    from .batch import run_briefings
+
+    forces = _forces_arg([args.forces]) if args.forces else None
+    return run_briefings(forces=forces, jobs=args.jobs, out=Path(args.out), raw=Path(args.raw),
+                         processed=Path(args.processed), scheduler=args.scheduler,
+                         progress=not args.quiet)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reportkit", description=DESCRIPTION,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"reportkit {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    d = sub.add_parser("demo-corpus", help="write the demo documents (PDF, HTML, letters) and their gold file")
+    d.add_argument("--out", default=str(config.RAW_DIR), help="target folder (default: %(default)s)")
+    d.set_defaults(func=cmd_demo_corpus)
+
+    e = sub.add_parser("extract", help="read every document into the tidy tables",
+                       epilog=EXTRACT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    e.add_argument("--raw", default=str(config.RAW_DIR), help="folder of documents (default: %(default)s)")
+    e.add_argument("--out", default=str(config.PROCESSED_DIR), help="folder for the tables (default: %(default)s)")
+    e.add_argument("--jobs", type=int, default=config.DEFAULT_JOBS, help="parallel processes (default: %(default)s)")
+    e.add_argument("--force", action="append", metavar="SLUG", help="only this force (slug, name or alias); repeatable")
+    e.add_argument("--scheduler", metavar="ADDRESS", help="run per-document work on a Dask cluster, e.g. tcp://10.0.0.5:8786")
+    e.add_argument("--cache", default=str(config.CACHE_DIR), help="parse cache folder (default: %(default)s)")
+    e.add_argument("--no-cache", action="store_true", help="parse every document again")
+    e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    e.set_defaults(func=cmd_extract)
+
+    b = sub.add_parser("briefings", help="run the force briefing notebook per force and export HTML")
+    b.add_argument("--forces", default="all", help="'all' or a comma-separated list of slugs (default: all)")
+    b.add_argument("--jobs", type=int, default=config.DEFAULT_JOBS, help="parallel notebook runs (default: %(default)s)")
+    b.add_argument("--out", default=str(config.REPORTS_DIR), help="output folder (default: %(default)s)")
+    b.add_argument("--raw", default=str(config.RAW_DIR), help=argparse.SUPPRESS)
+    b.add_argument("--processed", default=str(config.PROCESSED_DIR), help=argparse.SUPPRESS)
+    b.add_argument("--scheduler", metavar="ADDRESS", help="run notebooks on a Dask cluster")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    b.set_defaults(func=cmd_briefings)
+
+    f = sub.add_parser("forces", help="list the force slugs and the aliases reportkit understands")
+    f.set_defaults(func=cmd_forces)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("reportkit: interrupted; outputs already written are whole, re-run to finish", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,388 @@
+"""`reportkit extract`: every document under the raw folder into the tidy tables.
+
+Per document (in parallel, cached by content hash): read, then parse. Then, for the corpus: apply
+folder and manifest overrides, link responses to the reports they answer, compute due dates, check
+the schema and write every table atomically.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from . import config, io
+from .corpus import Source, discover
+from .document import ReadError
+from .schema import TABLES
+from .tables import coerce, save_table
+
+log = logging.getLogger(__name__)
+
+ROW_TABLES = ("case_grades", "recommendations", "findings", "progress", "events", "claims")
+_EVENT_FOR_KIND = {"press": "press_published", "pcc_response": "response_published"}
+
+
+@dataclass
+class Result:
+    """What one document gave: its meta and rows, or the reason it gave nothing."""
+
+    sha256: str
+    error: str | None = None
+    pages: int | None = None
+    fmt: str = ""
+    meta: dict = field(default_factory=dict)
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    transient: bool = False  # a time-out or crash: not cached, tried again next run
+
+
+def extractor_version() -> str:
+    """A hash of the package's own code: any change to an extractor invalidates the cache."""
+    h = hashlib.sha256()
+    for path in sorted(config.PACKAGE_DIR.rglob("*.py")):
+        if "demo" not in path.parts:
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Timeout
+
+
+def process_file(abspath: str, sha256: str) -> Result:
+    """Read and parse one file. Never raises: a failure comes back as Result.error (plain words)."""
+    from .parse import parse_document
+    from .reader import read_document
+
+    use_alarm = hasattr(signal, "SIGALRM") and _in_main_thread()
+    if use_alarm:
+        old = signal.signal(signal.SIGALRM, _alarm)
+        signal.alarm(config.MAX_SECONDS_PER_DOCUMENT)
+    try:
+        doc = read_document(abspath)
+        parsed = parse_document(doc)
+        rows = {t: list(getattr(parsed, t)) for t in ROW_TABLES}
+        return Result(sha256, pages=len(doc.pages), fmt=doc.format, meta=dict(parsed.meta),
+                      rows=rows, warnings=[*doc.warnings, *parsed.warnings])
+    except ReadError as exc:
+        return Result(sha256, error=str(exc))
+    except _Timeout:
+        return Result(sha256, transient=True, error=f"gave up after {config.MAX_SECONDS_PER_DOCUMENT} s "
+                      "(config.MAX_SECONDS_PER_DOCUMENT): the document is too long or too complex")
+    except MemoryError:
+        return Result(sha256, transient=True, error="ran out of memory reading this document")
+    except Exception as exc:  # a bug in a parser must not stop the corpus: log it plainly
+        log.debug("parser failure on %s", abspath, exc_info=True)
+        return Result(sha256, transient=True, error=f"internal error while parsing ({type(exc).__name__}: {exc}); "
+                      "please report it with the file")
+    finally:
+        if use_alarm:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, old)
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+# --- cache ------------------------------------------------------------------------------------
+
+def _cache_file(cache: Path, sha: str, version: str) -> Path:
+    return cache / version / f"{sha}.pkl"
+
+
+def _cache_get(cache: Path | None, sha: str, version: str) -> Result | None:
+    if cache is None:
+        return None
+    try:
+        with open(_cache_file(cache, sha, version), "rb") as fh:
+            result = pickle.load(fh)
+        return result if isinstance(result, Result) else None
+    except (OSError, pickle.PickleError, EOFError, AttributeError):
+        return None  # a missing or damaged entry is a cache miss, never an error
+
+
+def _cache_put(cache: Path | None, result: Result, version: str) -> None:
+    # Read errors are facts about the file and are cached too; time-outs and crashes may not recur.
+    if cache is None or result.transient:
+        return
+    io.write_bytes(_cache_file(cache, result.sha256, version), pickle.dumps(result))
+
+
+# --- running ----------------------------------------------------------------------------------
+
+def run_documents(todo: list[Source], jobs: int, progress: bool, scheduler: str | None = None) -> dict[str, Result]:
+    """Process unique files (by sha256) locally, in processes, or on a Dask cluster."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(todo), desc="extract", unit="doc", disable=not progress or not todo,
+               file=sys.stderr)
+    results: dict[str, Result] = {}
+    try:
+        if scheduler:
+            from .scale import run_on_dask
+
+            for res in run_on_dask(scheduler, process_file, [(str(s.abspath), s.sha256) for s in todo]):
+                results[res.sha256] = res
+                bar.update()
+        elif jobs <= 1 or len(todo) <= 1:
+            for s in todo:
+                results[s.sha256] = process_file(str(s.abspath), s.sha256)
+                bar.update()
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = [pool.submit(process_file, str(s.abspath), s.sha256) for s in todo]
+                for s, fut in zip(todo, futures):
+                    try:
+                        results[s.sha256] = fut.result()
+                    except Exception as exc:  # a worker killed by the OS
+                        results[s.sha256] = Result(s.sha256, transient=True, error=f"worker process died ({type(exc).__name__})")
+                    bar.update()
+    finally:
+        bar.close()
+    return results
+
+
+def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = config.PROCESSED_DIR,
+                   jobs: int = config.DEFAULT_JOBS, forces: list[str] | None = None,
+                   cache: Path | str | None = config.CACHE_DIR, progress: bool = False,
+                   scheduler: str | None = None) -> dict[str, pd.DataFrame]:
+    """Extract every document under ``raw``; write the tables to ``out`` (None: don't write).
+
+    Returns the tables as DataFrames keyed by table name (see schema.TABLES).
+    """
+    raw = Path(raw)
+    cache = Path(cache) if cache is not None else None
+    version = extractor_version()
+    sources, skipped, problems = discover(raw)
+    if forces:
+        sources = [s for s in sources if s.force is None or s.force in forces]
+    readable = [s for s in sources if s.problem is None]
+    results: dict[str, Result] = {}
+    todo, seen = [], set()
+    for s in readable:
+        if s.sha256 in seen:
+            continue
+        seen.add(s.sha256)
+        hit = _cache_get(cache, s.sha256, version)
+        if hit is not None:
+            results[s.sha256] = hit
+        else:
+            todo.append(s)
+    fresh = run_documents(todo, jobs, progress, scheduler)
+    for res in fresh.values():
+        _cache_put(cache, res, version)
+    results.update(fresh)
+    tables = assemble(sources, skipped, problems, results, forces)
+    if out is not None:
+        write_tables(tables, Path(out), fingerprint(sources, version))
+    return tables
+
+
+def fingerprint(sources: list[Source], version: str) -> str:
+    h = hashlib.sha256(version.encode())
+    for s in sorted(sources, key=lambda s: s.path):
+        h.update(f"{s.path}\0{s.sha256}\0{s.force}\0{s.kind}\0{s.published}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+STATE_FILE = "_extract_state.txt"
+
+
+def is_stale(raw: Path | str = config.RAW_DIR, out: Path | str = config.PROCESSED_DIR) -> bool:
+    """True when the raw folder or the extractor changed since the tables in ``out`` were written."""
+    state = Path(out) / STATE_FILE
+    if not state.exists() or not all((Path(out) / f"{t}.parquet").exists() for t in TABLES):
+        return True
+    sources, _, _ = discover(Path(raw))
+    return state.read_text().strip() != fingerprint(sources, extractor_version())
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    # the state file goes first (removed) and last (written): a killed run is seen as stale
+    (out / STATE_FILE).unlink(missing_ok=True)
+    for name, df in tables.items():
+        save_table(df, name, out)
+    io.write_text(out / STATE_FILE, stamp + "\n")
+
+
+# --- assembling tables ------------------------------------------------------------------------
+
+def assemble(sources: list[Source], skipped: list[Source], problems: list[str],
+             results: dict[str, Result], forces: list[str] | None) -> dict[str, pd.DataFrame]:
+    docs, logrows = [], []
+    rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
+    first_path: dict[str, str] = {}
+    for s in sorted(sources, key=lambda s: s.path):
+        if s.problem:
+            logrows.append(_log(s, "error", s.problem))
+            continue
+        if s.sha256 in first_path:
+            logrows.append(_log(s, "ok", f"same content as {first_path[s.sha256]}: read once, both paths kept"))
+            continue
+        first_path[s.sha256] = s.path
+        res = results[s.sha256]
+        doc, status, message = _document_row(s, res, forces)
+        if doc is None:
+            logrows.append(_log(s, status, message))
+            continue
+        docs.append(doc)
+        logrows.append(_log(s, status, message))
+        if status != "error":
+            for t in ROW_TABLES:
+                rows[t].extend({"doc_id": s.doc_id, "force": doc["force"], **r} for r in res.rows.get(t, []))
+    for s in skipped:
+        logrows.append(_log(s, "warning", f"skipped: {s.problem}"))
+    logrows.extend({"doc_id": None, "path": config.MANIFEST_FILE, "status": "warning", "message": p}
+                   for p in problems)
+    _duplicate_paths(docs, sources, first_path)
+    _link_answers(docs)
+    _finish_events(rows["events"], docs)
+    _due_dates(rows["recommendations"], docs)
+    tables = {"documents": pd.DataFrame(docs), "extraction_log": pd.DataFrame(logrows)}
+    tables.update({t: pd.DataFrame(rows[t]) for t in ROW_TABLES})
+    return {name: _sorted(coerce(tables[name], name), name) for name in TABLES}
+
+
+def _log(s: Source, status: str, message: str) -> dict:
+    return {"doc_id": s.doc_id if s.sha256 else None, "path": s.path, "status": status, "message": message}
+
+
+def _document_row(s: Source, res: Result, forces: list[str] | None):
+    meta = res.meta
+    if res.error:
+        row = _doc_base(s, res, s.force or "unknown", s.kind or "other", "error", res.error)
+        return row, "error", res.error
+    force = s.force or meta.get("force")
+    if force is None:
+        msg = ("could not tell which force this document is about: put it under data/raw/<force>/ "
+               "or name it in manifest.csv")
+        return _doc_base(s, res, "unknown", s.kind or meta.get("kind") or "other", "error", msg), "error", msg
+    if forces and force not in forces:
+        return None, "ok", f"not extracted: force {force} not selected"
+    notes = list(res.warnings)
+    detected = meta.get("force")
+    if s.force and detected and detected not in (s.force, "national"):
+        notes.append(f"folder says {s.force} but the text names {detected}")
+    status = "warning" if notes else "ok"
+    row = _doc_base(s, res, force, s.kind or meta.get("kind") or "other", status, "; ".join(notes))
+    return row, status, row["message"] or "read"
+
+
+def _doc_base(s: Source, res: Result, force: str, kind: str, status: str, message: str) -> dict:
+    meta = res.meta
+    published, precision = meta.get("published"), meta.get("published_precision")
+    if s.published:
+        published, precision = s.published, "day"
+    return {
+        "doc_id": s.doc_id, "path": s.path, "sha256": s.sha256, "force": force, "kind": kind,
+        "title": meta.get("title"), "published": published, "fieldwork_start": meta.get("fieldwork_start"),
+        "fieldwork_end": meta.get("fieldwork_end"), "pages": res.pages, "status": status,
+        "message": message, "published_precision": precision if published else None,
+        "format": res.fmt or Path(s.path).suffix.lstrip(".").lower(), "answers_doc_id": None,
+        "_about_published": meta.get("about_published"), "_about_fieldwork": meta.get("about_fieldwork"),
+    }
+
+
+def _duplicate_paths(docs: list[dict], sources: list[Source], first_path: dict[str, str]) -> None:
+    others: dict[str, list[str]] = {}
+    for s in sources:
+        if s.sha256 and first_path.get(s.sha256) not in (None, s.path):
+            others.setdefault(s.sha256, []).append(s.path)
+    for d in docs:
+        if d["sha256"] in others:
+            extra = "also at " + ", ".join(others[d["sha256"]])
+            d["message"] = "; ".join(m for m in (d["message"], extra) if m)
+
+
+REPORT_KINDS = ("inspection", "review", "reinspection", "update", "thematic")
+
+
+def _link_answers(docs: list[dict]) -> None:
+    """Point each press page and commissioner's letter at the report it is about: the same
+    force's report whose publication or fieldwork month it names, else the latest one before it."""
+    reports = [d for d in docs if d["kind"] in REPORT_KINDS and d["status"] != "error"]
+    for d in docs:
+        if d["kind"] not in ("press", "pcc_response") or d["published"] is None:
+            continue
+        mine = [r for r in reports if r["force"] == d["force"] and r["published"] is not None
+                and _as_date(r["published"]) <= _as_date(d["published"])]
+        match = [r for r in mine if _same_month(r["published"], d["_about_published"])
+                 or _same_month(r["fieldwork_start"], d["_about_fieldwork"])]
+        pick = max(match or mine, key=lambda r: _as_date(r["published"]), default=None)
+        d["answers_doc_id"] = pick["doc_id"] if pick else None
+    for d in docs:
+        d.pop("_about_published", None)
+        d.pop("_about_fieldwork", None)
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else pd.Timestamp(value).date()
+
+
+def _same_month(a, b) -> bool:
+    if a is None or b is None:
+        return False
+    a, b = _as_date(a), _as_date(b)
+    return (a.year, a.month) == (b.year, b.month)
+
+
+def _finish_events(events: list[dict], docs: list[dict]) -> None:
+    kinds = {d["doc_id"]: d["kind"] for d in docs}
+    for e in events:
+        if e.get("event") == "published":
+            e["event"] = _EVENT_FOR_KIND.get(kinds.get(e["doc_id"]), "published")
+
+
+def _due_dates(recs: list[dict], docs: list[dict]) -> None:
+    """due = publication + time limit, only when the publication day is known."""
+    known = {d["doc_id"]: d["published"] for d in docs if d["published_precision"] == "day"}
+    for r in recs:
+        pub, days = known.get(r["doc_id"]), r.get("timescale_days")
+        r["due"] = _as_date(pub) + timedelta(days=int(days)) if pub is not None and days is not None else None
+
+
+_SORT = {
+    "documents": ["force", "published", "path"], "extraction_log": ["path", "status"],
+    "case_grades": ["doc_id", "page", "assessor", "subset", "grade"],
+    "recommendations": ["doc_id", "number"], "findings": ["doc_id", "page", "polarity", "text"],
+    "progress": ["doc_id", "recommendation", "page"], "events": ["force", "doc_id", "event", "date"],
+    "claims": ["doc_id", "measure", "page", "quote"],
+}
+
+
+def _sorted(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """A stable order, so an unchanged corpus gives byte-identical tables."""
+    return df.sort_values(_SORT[name], kind="stable", na_position="last").reset_index(drop=True)
+
+
+def summarise(tables: dict[str, pd.DataFrame]) -> tuple[int, str]:
+    """(exit code, a short summary for stderr)."""
+    logt = tables["extraction_log"]
+    errors = logt[logt["status"] == "error"]
+    docs = tables["documents"]
+    ok = int((docs["status"] != "error").sum())
+    lines = [f"read {ok} document(s); " + ", ".join(f"{len(tables[t])} {t.replace('_', ' ')}" for t in ROW_TABLES)]
+    if len(errors):
+        lines.append(f"{len(errors)} file(s) could not be read:")
+        lines += [f"  {r.path}: {r.message}" for r in errors.itertuples()]
+    warn = logt[logt["status"] == "warning"]
+    if len(warn):
+        lines.append(f"{len(warn)} warning(s): see extraction_log.csv")
+    return (1 if len(errors) else 0), "\n".join(lines)
+

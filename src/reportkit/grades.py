@@ -1,0 +1,298 @@
+"""Case grades: how many audited cases were good, adequate, requires improvement or inadequate.
+
+Reports state them in prose ("Of these, 11 were good, 20 required improvement and three were
+inadequate"), in parentheses ("(11 good, 8 requires improvement, 14 inadequate)"), as a subset
+("five of the seven cases ... required improvement"), as percentages and in tables, whose rows the
+reader gives as lines ("Good 11"). Figures are recorded as stated: a sum that misses its stated
+total keeps both numbers and raises a warning rather than being "fixed".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import find_dates
+from .document import Document
+from .numbers import COUNT, parse_count
+from .sentences import Span, lines, sentences, window
+
+GRADE_RE = re.compile(
+    r"\b(?P<g>outstanding|good|adequate|inadequate"
+    r"|(?:requir(?:es|ed|ing|e)|needs?|needed|needing)\s+(?:some\s+)?improvement)\b"
+    r"(?!\s+(?:practice|progress|example|work|amount|quality|reason|start|understanding|and\s+"
+    r"improving))", re.I)
+_NUM_RE = re.compile(rf"\b(?P<n>{COUNT})\b(?P<pc>\s*(?:per\s*cent|percent|%))?", re.I)
+_OF_RE = re.compile(
+    rf"\b(?P<a>{COUNT})\s+(?:\(\d+\s*(?:per\s*cent|%)\)\s+)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+"
+    rf"|its\s+|all\s+)?(?P<b>{COUNT})\b", re.I)
+_TOTAL_RE = re.compile(
+    rf"(?:\b(?P<n>{COUNT})(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w'-]+\s+){{0,4}}?(?:cases|case\s+files|referrals|investigations)\b"
+    rf"|\bsample\s+of\s+(?P<s>{COUNT})\b)", re.I)
+_CASE_WORDS = re.compile(r"\b(cases?|graded|grading|assessed|judged|rated|audit\w*|sample)\b", re.I)
+_CARRY = re.compile(r"^\W*(?:of\s+(?:these|those|them|the\s+\w+)|these|in\s+these|the\s+same)\b", re.I)
+_SUBSETS = [
+    ("custody", re.compile(r"custody|\bdetain|\bdetention", re.I)),
+    ("cse", re.compile(r"sexual(?:ly)?\s+exploit|\bCSE\b", re.I)),
+    ("missing", re.compile(r"\bmissing\b", re.I)),
+    ("care_home", re.compile(r"care\s+homes?", re.I)),
+    ("audit", re.compile(r"\baudit|\bown\s+assess|self-assess|re-?grad|the\s+same\s+cases", re.I)),
+    ("further", re.compile(r"\b(?:further|additional|another|other)\s+(?:\w+\s+){0,3}?cases", re.I)),
+]
+_FORCE_CUE = re.compile(
+    r"\b(?:own\s+assessors?|force\s+assessors?|self-assess\w*|force'?s\s+own\s+(?:assessment|grading|"
+    r"audit\w*)|the\s+force\s+(?:had\s+)?(?:graded|assessed|rated|judged)|(?:graded|assessed|rated)"
+    r"\s+by\s+the\s+force)", re.I)
+_INSP_CUE = re.compile(
+    r"\b(?:HMICFRS|HMIC|inspectors?|inspectorate|we\s+(?:graded|assessed|found|judged)|re-?grad\w*)\b",
+    re.I)
+_ROW_RE = re.compile(
+    r"^(?P<label>outstanding|good|adequate|inadequate|requires?\s+improvement|total|all\s+cases)"
+    r"\s*[:|]?\s+(?P<nums>(?:\d+(?:\.\d+)?\s*%?\s*){1,4})$", re.I)
+_COL_RE = re.compile(
+    r"\b(?P<force>force|self)|\b(?P<insp>HMICFRS|HMIC|inspectors?|inspectorate)|(?P<pc>%|per\s*cent"
+    r"|percentage)|\b(?P<n>number|cases|count|n)\b", re.I)
+SUBSET_CUES = tuple(s for s, _ in _SUBSETS)
+
+
+@dataclass
+class _Context:
+    """What the previous sentences said about the case set the next figures belong to."""
+
+    total: int | None = None
+    subset: str = "all"
+    assessor: str = "inspectorate"
+
+
+def grade_slug(word: str) -> str:
+    word = word.lower()
+    return "requires_improvement" if "improvement" in word else word
+
+
+def _subset(text: str) -> str | None:
+    return next((slug for slug, rx in _SUBSETS if rx.search(text)), None)
+
+
+def _assessor(text: str, pos: int) -> str | None:
+    cues = [(m.start(), "force") for m in _FORCE_CUE.finditer(text)]
+    cues += [(m.start(), "inspectorate") for m in _INSP_CUE.finditer(text)]
+    before = [c for c in sorted(cues) if c[0] < pos]
+    if before:
+        return before[-1][1]
+    return sorted(cues)[0][1] if cues else None
+
+
+def _numbers(text: str) -> list[tuple[int, int, int, bool]]:
+    """(start, end, value, is_percent) of counts in ``text``, leaving out dates and references."""
+    dates = [d.span for d in find_dates(text)]
+    out = []
+    for m in _NUM_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in dates):
+            continue
+        if re.search(r"(?:recommendation|paragraph|para|section|page|figure|table|chapter)\s*$",
+                     text[max(0, m.start() - 16):m.start()], re.I):
+            continue
+        value = parse_count(m.group("n"))
+        if value is not None:
+            out.append((m.start(), m.end(), value, bool(m.group("pc"))))
+    return out
+
+
+def _pairs(text: str) -> list[tuple[re.Match[str], tuple[int, int, int, bool]]]:
+    """Pair each grade word with its figure: count-then-grade or grade-then-count, per sentence."""
+    grades = list(GRADE_RE.finditer(text))
+    nums = _numbers(text)
+    before, after = [], []
+    for i, g in enumerate(grades):
+        lo = grades[i - 1].end() if i else 0
+        hi = grades[i + 1].start() if i + 1 < len(grades) else len(text)
+        prev = [n for n in nums if lo <= n[0] and n[1] <= g.start() and g.start() - n[1] <= 45]
+        nxt = [n for n in nums if g.end() <= n[0] < hi and n[0] - g.end() <= 25]
+        if prev and not re.search(r"[.;]", text[prev[-1][1]:g.start()]):
+            before.append((g, prev[-1]))
+        if nxt and re.fullmatch(r"[\s:|(]*(?:in\s+)?(?:(?:about|around|some|nearly|almost|over)\s+)?",
+                                text[g.end():nxt[0][0]], re.I):
+            after.append((g, nxt[0]))
+    return before if len(before) >= len(after) else after
+
+
+@dataclass
+class _Found:
+    grade: str
+    cases: int | None
+    percent: float | None
+    total: int | None
+    subset: str
+    assessor: str
+    quote: str
+
+
+def _sentence_rows(page: str, span: Span, ctx: _Context) -> list[_Found]:
+    text = span.text
+    rows: list[_Found] = []
+    of_match = _OF_RE.search(text)
+    grades = list(GRADE_RE.finditer(text))
+    total = _total(text, of_match)
+    carried = bool(_CARRY.search(text)) or total is None
+    subset = _subset(text) or (ctx.subset if carried else "all")
+    total = total if total is not None else (ctx.total if carried else None)
+    if of_match and len(grades) == 1:
+        a, b = parse_count(of_match.group("a")), parse_count(of_match.group("b"))
+        if a is not None and b is not None and a <= b and _CASE_WORDS.search(text):
+            assessor = _assessor(text, grades[0].start()) or ctx.assessor
+            quote = window(page, span, (span.start + of_match.start(), span.start + grades[0].end()))
+            return [_Found(grade_slug(grades[0].group("g")), a, None, b, subset, assessor, quote)]
+    pairs = _pairs(text)
+    if not pairs or (len(pairs) < 2 and not (_CASE_WORDS.search(text) or ctx.total)):
+        return rows
+    for g, (n0, n1, value, is_pc) in pairs:
+        assessor = _assessor(text, min(g.start(), n0)) or ctx.assessor
+        focus = (span.start + min(g.start(), n0), span.start + max(g.end(), n1))
+        rows.append(_Found(grade_slug(g.group("g")), None if is_pc else value,
+                           float(value) if is_pc else None, total, subset, assessor,
+                           window(page, span, focus)))
+    return rows
+
+
+def _total(text: str, of_match: re.Match[str] | None) -> int | None:
+    if of_match:
+        return parse_count(of_match.group("b"))
+    for m in _TOTAL_RE.finditer(text):
+        token = m.group("n") or m.group("s")
+        before = text[:m.start()]
+        if GRADE_RE.search(text[m.start():m.end()]) or re.search(r"\bin\s*$", before):
+            continue  # "good in 11 cases" is a figure, not the size of the set
+        value = parse_count(token)
+        if value:
+            return value
+    return None
+
+
+def _update(ctx: _Context, text: str, found: list[_Found]) -> _Context:
+    total = _total(text, _OF_RE.search(text))
+    if found:
+        return _Context(found[-1].total, found[-1].subset, found[-1].assessor)
+    if total is not None and _CASE_WORDS.search(text):
+        return _Context(total, _subset(text) or "all", _assessor(text, len(text)) or "inspectorate")
+    return ctx
+
+
+def _table_rows(page: str, ctx_text: str) -> tuple[list[_Found], list[tuple[int, int]]]:
+    """Grade rows laid out as lines ("Good 11", "Requires improvement 20 61%"): one block at a time."""
+    found: list[_Found] = []
+    used: list[tuple[int, int]] = []
+    spans = lines(page)
+    i = 0
+    while i < len(spans):
+        block = []
+        while i + len(block) < len(spans) and _ROW_RE.match(spans[i + len(block)].text):
+            block.append(spans[i + len(block)])
+        if len(block) >= 2:
+            header = spans[i - 1].text if i else ""
+            caption = " ".join(s.text for s in spans[max(0, i - 3):i]) or ctx_text
+            found += _block_rows(block, header, caption)
+            used.append((block[0].start, block[-1].end))
+        i += max(1, len(block))
+    return found, used
+
+
+def _columns(header: str, width: int) -> list[tuple[str | None, bool]]:
+    """(assessor, is_percent) for each numeric column, read from the header line when it names them."""
+    cols: list[tuple[str | None, bool]] = []
+    for m in _COL_RE.finditer(header):
+        if m.group("pc") and cols and not cols[-1][1] and len(cols) >= width:
+            continue
+        assessor = "force" if m.group("force") else "inspectorate" if m.group("insp") else None
+        cols.append((assessor, bool(m.group("pc"))))
+    return cols if len(cols) == width else [(None, False)] * width
+
+
+def _block_rows(block: list[Span], header: str, caption: str) -> list[_Found]:
+    subset = _subset(caption) or "all"
+    assessor = _assessor(caption, len(caption)) or "inspectorate"
+    parsed = [(_ROW_RE.match(s.text), s) for s in block]
+    width = max(len(re.findall(r"\d+(?:\.\d+)?\s*%?", m.group("nums"))) for m, _ in parsed)
+    cols = _columns(header, width)
+    totals: dict[int, int] = {}
+    stated = _total(caption, _OF_RE.search(caption))
+    for m, _ in parsed:
+        if m.group("label").lower() in ("total", "all cases"):
+            for k, cell in enumerate(re.findall(r"\d+(?:\.\d+)?\s*%?", m.group("nums"))):
+                if "%" not in cell and not cols[min(k, width - 1)][1]:
+                    totals[k] = int(float(cell))
+    out = []
+    for m, s in parsed:
+        if m.group("label").lower() in ("total", "all cases"):
+            continue
+        for k, cell in enumerate(re.findall(r"\d+(?:\.\d+)?\s*%?", m.group("nums"))):
+            col_assessor, col_pc = cols[min(k, width - 1)]
+            is_pc = "%" in cell or col_pc
+            value = float(cell.rstrip("% "))
+            out.append(_Found(grade_slug(m.group("label")), None if is_pc else int(value),
+                              value if is_pc else None, totals.get(k, stated), subset,
+                              col_assessor or assessor, s.text))
+    return out
+
+
+def page_grades(text: str, page: int = 1) -> list[dict]:
+    """Case grade rows of one page of normalised text (scale filled in by ``document_grades``)."""
+    if not isinstance(text, str):
+        return []
+    found, used = _table_rows(text, "")
+    masked = text
+    for a, b in used:  # table lines become paragraph breaks so prose never reads them twice
+        masked = masked[:a] + "\n" * (b - a) + masked[b:]
+    ctx = _Context()
+    for span in sentences(masked):
+        rows = _sentence_rows(text, span, ctx)
+        found += rows
+        ctx = _update(ctx, span.text, rows)
+    return [_row(f, page) for f in found]
+
+
+def _row(f: _Found, page: int) -> dict:
+    return {"assessor": f.assessor, "subset": f.subset, "grade": f.grade, "cases": f.cases,
+            "total": f.total, "page": page, "quote": f.quote, "percent": f.percent, "scale": None}
+
+
+def dedupe(rows: list[dict]) -> list[dict]:
+    """The same figure stated twice (prose and table, summary and body) is kept once, first quote."""
+    seen, out = set(), []
+    for r in rows:
+        key = (r["assessor"], r["subset"], r["grade"], r["cases"], r["percent"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def scale_of(rows: list[dict], text: str) -> str:
+    if any(r["grade"] == "adequate" for r in rows):
+        return "four"
+    return "four" if re.search(r"\bgraded\b[^.]{0,80}\badequate\b", text, re.I) else "three"
+
+
+def total_warnings(rows: list[dict], scale: str) -> list[str]:
+    """Plain-English warnings for case sets whose counts do not add up to their stated total."""
+    groups: dict[tuple, dict[str, int]] = {}
+    for r in rows:
+        if r["cases"] is not None and r["total"] is not None and r["grade"] != "outstanding":
+            groups.setdefault((r["assessor"], r["subset"], r["total"]), {})[r["grade"]] = r["cases"]
+    size = 4 if scale == "four" else 3
+    out = []
+    for (assessor, subset, total), counts in groups.items():
+        s = sum(counts.values())
+        if s > total or (s < total and len(counts) >= size):
+            out.append(f"{assessor} grades for {subset!r} sum to {s}, stated total {total}")
+    return out
+
+
+def document_grades(doc: Document) -> tuple[list[dict], list[str]]:
+    """All case grade rows of ``doc`` (deduplicated, with the document's scale) and warnings."""
+    rows: list[dict] = []
+    for p in doc.pages:
+        rows += page_grades(p.text, p.number)
+    rows = dedupe(rows)
+    scale = scale_of(rows, doc.text)
+    for r in rows:
+        r["scale"] = scale
+    return rows, total_warnings(rows, scale)

@@ -1,0 +1,87 @@
+"""Sentences, lines and headings of a page as exact slices of its text (so quotes stay citable)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARA = re.compile(r"\n[ \t]*\n+")
+# A sentence ends at . ! ? (maybe closed by a quote or bracket) before a capital, digit or quote.
+_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u2018\u201c])")
+_NO_END = re.compile(r"\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|para|paras|p|pp|cf|St|vs|Rt|Hon|approx)\.$", re.I)
+_BULLET = re.compile(r"\n(?=[ \t]*(?:[\u2022\u25cf\u25aa\u2013*-]|\(?[a-z0-9]{1,2}[.)])[ \t]+\S)")
+_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-Z][^.!?:;]{1,90}$")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    return Span(start + lead, start + lead + len(piece), piece) if piece else None
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    chunk = text[start:end]
+    cuts = [start + m.start() for m in _BULLET.finditer(chunk)]
+    for m in _END.finditer(chunk):
+        if not _NO_END.search(chunk[max(0, m.start() - 8):m.start()]):
+            cuts.append(start + m.end())
+    return sorted(set(cuts))
+
+
+def paragraphs(text: str) -> list[Span]:
+    spans, pos = [], 0
+    for m in [*_PARA.finditer(text), None]:
+        stop = m.start() if m else len(text)
+        span = _trimmed(text, pos, stop)
+        if span:
+            spans.append(span)
+        pos = m.end() if m else pos
+    return spans
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentences (and bullet points) of ``text``; each ``text[s.start:s.end] == s.text``."""
+    out: list[Span] = []
+    for para in paragraphs(text):
+        bounds = [para.start, *_cuts(text, para.start, para.end), para.end]
+        for a, b in zip(bounds, bounds[1:]):
+            span = _trimmed(text, a, b)
+            if span:
+                out.append(span)
+    return out
+
+
+def lines(text: str) -> list[Span]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        span = _trimmed(text, pos, pos + len(raw))
+        if span:
+            out.append(span)
+        pos += len(raw) + 1
+    return out
+
+
+def is_heading(line: str) -> bool:
+    """A short line without closing punctuation that starts with a capital: a section head."""
+    line = line.strip()
+    return bool(_HEADING.match(line)) and len(line.split()) <= 12 and not line[-1].isdigit()
+
+
+def window(text: str, span: Span, focus: tuple[int, int], limit: int = 300) -> str:
+    """The sentence ``span`` or, when longer than ``limit``, the clauses around ``focus``."""
+    if span.end - span.start <= limit:
+        return span.text
+    a, b = max(span.start, focus[0]), min(span.end, focus[1])
+    marks = [m.end() for m in re.finditer(r"[,;:()]\s*", text[span.start:span.end])]
+    marks = [span.start + m for m in marks]
+    lefts = [m for m in marks if m <= a and b - m <= limit] or [max(span.start, b - limit)]
+    left = min(lefts)
+    rights = [m for m in marks if m >= b and m - left <= limit] or [min(span.end, left + limit)]
+    return text[left:max(rights)].strip()

@@ -1,0 +1,114 @@
+"""The house style: one colour-blind-safe palette (Okabe-Ito), a fixed colour per grade, and saving.
+
+Every chart in reportkit goes through ``apply()`` and ``finish()`` so that a reader meets the same
+colours, fonts and source line everywhere.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # charts are written to files and embedded; never open a window
+
+import matplotlib.pyplot as plt  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+from . import config  # noqa: E402
+
+# Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
+OKABE_ITO = {
+    "black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7",
+    "grey": "#999999",
+}
+
+# Fixed colour per grade in every chart: good is blue, bad is vermillion, the middle is warm.
+GRADE_COLOURS = {
+    "outstanding": OKABE_ITO["green"],
+    "good": OKABE_ITO["blue"],
+    "adequate": OKABE_ITO["sky"],
+    "requires_improvement": OKABE_ITO["orange"],
+    "inadequate": OKABE_ITO["vermillion"],
+    "not_stated": "#DDDDDD",
+}
+GRADE_LABELS = {
+    "outstanding": "Outstanding", "good": "Good", "adequate": "Adequate",
+    "requires_improvement": "Requires improvement", "inadequate": "Inadequate",
+    "not_stated": "Not stated",
+}
+
+RATING_COLOURS = {
+    "achieved": OKABE_ITO["blue"],
+    "good_progress": OKABE_ITO["sky"],
+    "some_progress": OKABE_ITO["yellow"],
+    "limited_progress": OKABE_ITO["orange"],
+    "no_progress": OKABE_ITO["vermillion"],
+    "not_assessed": OKABE_ITO["grey"],
+    "not_followed_up": "#DDDDDD",
+}
+RATING_LABELS = {
+    "achieved": "Achieved", "good_progress": "Good progress", "some_progress": "Some progress",
+    "limited_progress": "Limited progress", "no_progress": "No progress",
+    "not_assessed": "Not assessed", "not_followed_up": "Not followed up",
+}
+
+EVENT_COLOURS = {
+    "fieldwork": OKABE_ITO["grey"],
+    "published": OKABE_ITO["blue"],
+    "action_plan_due": OKABE_ITO["purple"],
+    "response_published": OKABE_ITO["green"],
+    "press_published": OKABE_ITO["orange"],
+    "response_window": OKABE_ITO["yellow"],
+}
+
+SOURCE_DEFAULT = "Source: HMIC/HMICFRS reports, press and PCC documents, extracted by reportkit"
+
+
+def apply() -> None:
+    """Set the house style for every figure that follows."""
+    sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
+    plt.rcParams.update({
+        "figure.dpi": 100, "savefig.dpi": 150, "axes.titlesize": 13, "axes.titleweight": "bold",
+        "axes.titlelocation": "left", "axes.labelsize": 10, "xtick.labelsize": 9,
+        "ytick.labelsize": 9, "legend.fontsize": 9, "legend.frameon": False,
+        "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "none",
+    })
+
+
+def figure(width: float = 9.0, height: float = 4.5, **kwargs):
+    apply()
+    return plt.subplots(figsize=(width, height), **kwargs)
+
+
+def finish(fig, title: str, source: str = SOURCE_DEFAULT, subtitle: str | None = None):
+    """Title that states the finding, an optional subtitle, and the source line under the chart."""
+    fig.suptitle(title, x=0.01, ha="left", fontsize=13, fontweight="bold")
+    top = 0.90
+    if subtitle:
+        fig.text(0.01, 0.905, subtitle, ha="left", va="top", fontsize=9.5, color="#444444")
+        top = 0.84
+    fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=8, color="#555555")
+    fig.tight_layout(rect=(0, 0.04, 1, top))
+    return fig
+
+
+def save(fig, stem: str, folder: str | os.PathLike | None = None) -> list[Path]:
+    """Write ``stem.png`` and ``stem.svg`` atomically (temp file then rename); return both paths."""
+    out = Path(folder) if folder is not None else config.FIGURES_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for ext in ("png", "svg"):
+        target = out / f"{stem}.{ext}"
+        fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{ext}", dir=out)
+        os.close(fd)
+        try:
+            fig.savefig(tmp, format=ext, bbox_inches="tight")
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        written.append(target)
+    return written
