@@ -44,7 +44,7 @@ def _forces_arg(values: list[str] | None) -> list[str] | None:
             try:
                 out.append(resolve(part.strip()))
             except UnknownForce as exc:
-                raise SystemExit(_usage_error(str(exc)))
+                raise SystemExit(_usage_error(str(exc))) from None
     return out
 
 

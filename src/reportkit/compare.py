@@ -199,9 +199,7 @@ def pair_documents(grades: pd.DataFrame, assessor: str = "inspectorate"):
     """The baseline inspection and the later follow-ups that graded cases."""
     graded = grades[grades["assessor"] == assessor].drop_duplicates("doc_id")
     baseline = graded[graded["kind"] == "inspection"]
-    if baseline.empty:
-        baseline = graded
-    if baseline.empty:
+    if baseline.empty:  # a follow-up alone is not a baseline: say there is none
         return None, []
     base = baseline.sort_values("published", kind="stable").iloc[0]
     later = graded[(graded["kind"].isin(FOLLOW_UP_KINDS)) & (graded["doc_id"] != base["doc_id"])]

@@ -37,10 +37,11 @@ MANIFEST_FILE = "manifest.csv"  # optional overrides in RAW_DIR
 
 KERNEL_NAME = "reportkit"
 
-# Reading limits: a document past these is logged as an error, not read.
-MAX_PAGES = 1500
-MAX_SECONDS_PER_DOCUMENT = 300
-MAX_FILE_BYTES = 200 * 1024 * 1024
+# Reading limits: a document past these is logged as an error, not read. The largest real
+# report (Metropolitan 2016) has 113 pages; the environment variables raise or lower the limits.
+MAX_PAGES = int(os.environ.get("REPORTKIT_MAX_PAGES", "5000"))
+MAX_SECONDS_PER_DOCUMENT = int(os.environ.get("REPORTKIT_MAX_SECONDS", "300"))
+MAX_FILE_BYTES = int(os.environ.get("REPORTKIT_MAX_BYTES", str(500 * 1024 * 1024)))
 
 # The statutory response window (Policing and Crime Act 2017, s.37) and the date it applies from.
 PCC_RESPONSE_DAYS = 56

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from .dates import find_dates
 from .document import Document
 from .numbers import COUNT, parse_count
+from .schema import GRADES
 from .sentences import Span, lines, sentences, window
 
 GRADE_RE = re.compile(
-    r"\b(?P<g>outstanding|good|adequate|inadequate"
+    r"\b(?P<g>(?:requir(?:es|ed|ing|e)|needs?|needed)\s+improvement\s+or\s+(?:(?:was|were)\s+)?"
+    r"inadequate|outstanding|good|adequate|inadequate"
     r"|(?:requir(?:es|ed|ing|e)|needs?|needed|needing)\s+(?:some\s+)?improvement)\b"
     r"(?!\s+(?:practice|progress|example|work|amount|quality|reason|start|understanding|and\s+"
     r"improving))", re.I)
@@ -61,11 +63,14 @@ class _Context:
     total: int | None = None
     subset: str = "all"
     assessor: str = "inspectorate"
+    total_quote: str | None = None
 
 
 def grade_slug(word: str) -> str:
     word = word.lower()
-    return "requires_improvement" if "improvement" in word else word
+    if "improvement" in word:
+        return "requires_improvement_or_inadequate" if "inadequate" in word else "requires_improvement"
+    return word
 
 
 def _subset(text: str) -> str | None:
@@ -116,7 +121,9 @@ def _pairs(text: str) -> list[tuple[re.Match[str], tuple[int, int, int, bool]]]:
 
 
 @dataclass
-class _Found:
+class Figure:
+    """A grade figure as stated: cases or percent, the set's total, and the quotes for both."""
+
     grade: str
     cases: int | None
     percent: float | None
@@ -124,32 +131,35 @@ class _Found:
     subset: str
     assessor: str
     quote: str
+    total_quote: str | None = None
 
 
-def _sentence_rows(page: str, span: Span, ctx: _Context) -> list[_Found]:
+def _sentence_rows(page: str, span: Span, ctx: _Context) -> list[Figure]:
     text = span.text
-    rows: list[_Found] = []
     of_match = _OF_RE.search(text)
     grades = list(GRADE_RE.finditer(text))
     total = _total(text, of_match)
     carried = bool(_CARRY.search(text)) or total is None
     subset = _subset(text) or (ctx.subset if carried else "all")
+    total_quote = span.text if total is not None else (ctx.total_quote if carried else None)
     total = total if total is not None else (ctx.total if carried else None)
     if of_match and len(grades) == 1:
         a, b = parse_count(of_match.group("a")), parse_count(of_match.group("b"))
         if a is not None and b is not None and a <= b and _CASE_WORDS.search(text):
             assessor = _assessor(text, grades[0].start()) or ctx.assessor
             quote = window(page, span, (span.start + of_match.start(), span.start + grades[0].end()))
-            return [_Found(grade_slug(grades[0].group("g")), a, None, b, subset, assessor, quote)]
+            return [Figure(grade_slug(grades[0].group("g")), a, None, b, subset, assessor, quote,
+                           quote)]
     pairs = _pairs(text)
     if not pairs or (len(pairs) < 2 and not (_CASE_WORDS.search(text) or ctx.total)):
-        return rows
+        return []
+    rows = []
     for g, (n0, n1, value, is_pc) in pairs:
         assessor = _assessor(text, min(g.start(), n0)) or ctx.assessor
         focus = (span.start + min(g.start(), n0), span.start + max(g.end(), n1))
-        rows.append(_Found(grade_slug(g.group("g")), None if is_pc else value,
+        rows.append(Figure(grade_slug(g.group("g")), None if is_pc else value,
                            float(value) if is_pc else None, total, subset, assessor,
-                           window(page, span, focus)))
+                           window(page, span, focus), total_quote))
     return rows
 
 
@@ -167,18 +177,20 @@ def _total(text: str, of_match: re.Match[str] | None) -> int | None:
     return None
 
 
-def _update(ctx: _Context, text: str, found: list[_Found]) -> _Context:
-    total = _total(text, _OF_RE.search(text))
+def _update(ctx: _Context, span: Span, found: list[Figure]) -> _Context:
     if found:
-        return _Context(found[-1].total, found[-1].subset, found[-1].assessor)
-    if total is not None and _CASE_WORDS.search(text):
-        return _Context(total, _subset(text) or "all", _assessor(text, len(text)) or "inspectorate")
+        last = found[-1]
+        return _Context(last.total, last.subset, last.assessor, last.total_quote)
+    total = _total(span.text, _OF_RE.search(span.text))
+    if total is not None and _CASE_WORDS.search(span.text):
+        assessor = _assessor(span.text, len(span.text)) or "inspectorate"
+        return _Context(total, _subset(span.text) or "all", assessor, span.text)
     return ctx
 
 
-def _table_rows(page: str, ctx_text: str) -> tuple[list[_Found], list[tuple[int, int]]]:
+def _table_rows(page: str, ctx_text: str) -> tuple[list[Figure], list[tuple[int, int]]]:
     """Grade rows laid out as lines ("Good 11", "Requires improvement 20 61%"): one block at a time."""
-    found: list[_Found] = []
+    found: list[Figure] = []
     used: list[tuple[int, int]] = []
     spans = lines(page)
     i = 0
@@ -206,7 +218,7 @@ def _columns(header: str, width: int) -> list[tuple[str | None, bool]]:
     return cols if len(cols) == width else [(None, False)] * width
 
 
-def _block_rows(block: list[Span], header: str, caption: str) -> list[_Found]:
+def _block_rows(block: list[Span], header: str, caption: str) -> list[Figure]:
     subset = _subset(caption) or "all"
     assessor = _assessor(caption, len(caption)) or "inspectorate"
     parsed = [(_ROW_RE.match(s.text), s) for s in block]
@@ -227,14 +239,14 @@ def _block_rows(block: list[Span], header: str, caption: str) -> list[_Found]:
             col_assessor, col_pc = cols[min(k, width - 1)]
             is_pc = "%" in cell or col_pc
             value = float(cell.rstrip("% "))
-            out.append(_Found(grade_slug(m.group("label")), None if is_pc else int(value),
+            out.append(Figure(grade_slug(m.group("label")), None if is_pc else int(value),
                               value if is_pc else None, totals.get(k, stated), subset,
-                              col_assessor or assessor, s.text))
+                              col_assessor or assessor, s.text, caption if stated else None))
     return out
 
 
-def page_grades(text: str, page: int = 1) -> list[dict]:
-    """Case grade rows of one page of normalised text (scale filled in by ``document_grades``)."""
+def page_figures(text: str) -> list[Figure]:
+    """Every grade figure on one page of normalised text, with the quote that states its total."""
     if not isinstance(text, str):
         return []
     found, used = _table_rows(text, "")
@@ -245,11 +257,16 @@ def page_grades(text: str, page: int = 1) -> list[dict]:
     for span in sentences(masked):
         rows = _sentence_rows(text, span, ctx)
         found += rows
-        ctx = _update(ctx, span.text, rows)
-    return [_row(f, page) for f in found]
+        ctx = _update(ctx, span, rows)
+    return found
 
 
-def _row(f: _Found, page: int) -> dict:
+def page_grades(text: str, page: int = 1) -> list[dict]:
+    """Case grade rows of one page (scale filled in by ``document_grades``)."""
+    return [_row(f, page) for f in page_figures(text) if f.grade in GRADES]
+
+
+def _row(f: Figure, page: int) -> dict:
     return {"assessor": f.assessor, "subset": f.subset, "grade": f.grade, "cases": f.cases,
             "total": f.total, "page": page, "quote": f.quote, "percent": f.percent, "scale": None}
 

@@ -9,6 +9,8 @@ _PARA = re.compile(r"\n[ \t]*\n+")
 _END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u2018\u201c])")
 _NO_END = re.compile(r"\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|para|paras|p|pp|cf|St|vs|Rt|Hon|approx)\.$", re.I)
 _BULLET = re.compile(r"\n(?=[ \t]*(?:[\u2022\u25cf\u25aa\u2013*-]|\(?[a-z0-9]{1,2}[.)])[ \t]+\S)")
+_NUMBERING = re.compile(r"(?:^|\n)[ \t]*\(?\d{1,2}(?:\.\d{1,2})*[.)]$")
+_DANGLING = re.compile(r"\b(?:the|of|and|to|a|an|in|for|with|on|by|or|as|at|that|from|is|are)$", re.I)
 _HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-Z][^.!?:;]{1,90}$")
 
 
@@ -30,7 +32,8 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     chunk = text[start:end]
     cuts = [start + m.start() for m in _BULLET.finditer(chunk)]
     for m in _END.finditer(chunk):
-        if not _NO_END.search(chunk[max(0, m.start() - 8):m.start()]):
+        before = chunk[max(0, m.start() - 8):m.start()]
+        if not _NO_END.search(before) and not _NUMBERING.search(chunk[:m.start()]):
             cuts.append(start + m.end())
     return sorted(set(cuts))
 
@@ -46,12 +49,15 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def sentences(text: str) -> list[Span]:
-    """Sentences (and bullet points) of ``text``; each ``text[s.start:s.end] == s.text``."""
+def sentences(text: str, heads: bool = True) -> list[Span]:
+    """Sentences (and bullet points) of ``text``; each ``text[s.start:s.end] == s.text``.
+    Heading lines are sentences of their own unless ``heads`` is False."""
     out: list[Span] = []
+    extra = sorted({x for h in headings(text) for x in (h.start, h.end)}) if heads else []
     for para in paragraphs(text):
-        bounds = [para.start, *_cuts(text, para.start, para.end), para.end]
-        for a, b in zip(bounds, bounds[1:]):
+        inner = [x for x in extra if para.start < x < para.end]
+        bounds = sorted({para.start, *_cuts(text, para.start, para.end), *inner, para.end})
+        for a, b in zip(bounds, bounds[1:], strict=False):
             span = _trimmed(text, a, b)
             if span:
                 out.append(span)
@@ -65,6 +71,21 @@ def lines(text: str) -> list[Span]:
         if span:
             out.append(span)
         pos += len(raw) + 1
+    return out
+
+
+def headings(text: str) -> list[Span]:
+    """Heading lines: short, unpunctuated, capitalised, after a blank line or a finished sentence."""
+    out, prev_end, prev_text = [], 0, ""
+    spans = lines(text)
+    for i, span in enumerate(spans):
+        gap = text[prev_end:span.start]
+        fresh = not prev_text or gap.count("\n") > 1 or prev_text[-1] in ".!?:"
+        nxt = spans[i + 1].text if i + 1 < len(spans) else "X"
+        if fresh and is_heading(span.text) and not _DANGLING.search(span.text) and (
+                not nxt[0].islower()):
+            out.append(span)
+        prev_end, prev_text = span.end, span.text
     return out
 
 

@@ -84,14 +84,22 @@ def figure(width: float = 9.0, height: float = 4.5, **kwargs):
 
 
 def finish(fig, title: str, source: str = SOURCE_DEFAULT, subtitle: str | None = None):
-    """Title that states the finding, an optional subtitle, and the source line under the chart."""
-    fig.suptitle(title, x=0.01, ha="left", fontsize=13, fontweight="bold")
-    top = 0.90
+    """Title that states the finding, an optional subtitle, and the source line under the chart.
+
+    Positions are in inches so that short and tall figures get the same spacing.
+    """
+    height = fig.get_figheight()
+    # fig.text, not suptitle: tight_layout would make room for a suptitle a second time
+    fig.text(0.01, 1 - 0.12 / height, title, ha="left", va="top", fontsize=13, fontweight="bold")
+    head = 0.45
     if subtitle:
-        fig.text(0.01, 0.905, subtitle, ha="left", va="top", fontsize=9.5, color="#444444")
-        top = 0.84
-    fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=8, color="#555555")
-    fig.tight_layout(rect=(0, 0.04, 1, top))
+        fig.text(0.01, 1 - 0.45 / height, subtitle, ha="left", va="top", fontsize=9.5,
+                 color="#444444")
+        head = 0.72
+    fig.text(0.01, 0.06 / height, source, ha="left", va="bottom", fontsize=8, color="#555555",
+             linespacing=1.3)
+    foot = 0.12 + 0.16 * (source.count("\n") + 1)
+    fig.tight_layout(rect=(0, foot / height, 1, 1 - head / height))
     return fig
 
 
@@ -106,6 +114,7 @@ def save(fig, stem: str, folder: str | os.PathLike | None = None) -> list[Path]:
         os.close(fd)
         try:
             fig.savefig(tmp, format=ext, bbox_inches="tight")
+            os.chmod(tmp, 0o644)  # mkstemp makes 0600; figures are meant to be shared
             os.replace(tmp, target)
         finally:
             if os.path.exists(tmp):

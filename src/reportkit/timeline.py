@@ -28,12 +28,17 @@ def bounds(ts, precision: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def lag(start, start_prec, end, end_prec) -> tuple[float, float]:
-    """Shortest and longest possible number of days from start to end."""
+    """Shortest and longest possible number of days from start to end.
+
+    The end follows the start (publication after fieldwork, a reply after the report), so when
+    imprecise dates overlap the shortest possible lag is 0, not negative.
+    """
     s0, s1 = bounds(start, start_prec)
     e0, e1 = bounds(end, end_prec)
     if pd.isna(s0) or pd.isna(e0):
         return (float("nan"), float("nan"))
-    return (float((e0 - s1).days), float((e1 - s0).days))
+    hi = float((e1 - s0).days)
+    return (min(max(0.0, float((e0 - s1).days)), hi), hi)
 
 
 def lag_text(lo: float, hi: float) -> str:

@@ -1,7 +1,7 @@
 """Schema checks (pandera) run on every table before it is written: a wrong type or value fails loudly."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 import pandera.pandas as pa
@@ -46,7 +46,7 @@ def _column(name: str, kind: str, table: str) -> pa.Column:
     return pa.Column(_DTYPES[kind], checks=checks, nullable=name not in _REQUIRED)
 
 
-@lru_cache(maxsize=None)
+@cache
 def table_schema(table: str) -> pa.DataFrameSchema:
     cols = {n: _column(n, k, table) for n, k in TABLES[table].items()}
     return pa.DataFrameSchema(cols, strict=False, ordered=False, coerce=False)

@@ -1,0 +1,68 @@
+"""Findings: sentences that mark a strength or a concern, with the cue and the section they sit in."""
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .sentences import headings, sentences
+
+# Concern cues are tried first: "improved, but not consistently" is a concern.
+_CONCERN = [
+    "serious concern", "grave concern", "concerns", "concerned", "concern", "weaknesses",
+    "weakness", "failed", "failing", "fails", "requires improvement", "required improvement",
+    "requiring improvement", "inadequate", "insufficient", "disappointing", "worrying",
+    "no progress", "limited progress", "shortfall", "shortfalls",
+]
+_STRENGTH = [
+    "good practice", "strengths", "strength", "positive", "positively", "improved",
+    "good progress", "commended", "commend", "impressive", "innovative", "notable practice",
+]
+_NOT_CONSISTENTLY = re.compile(r"\bnot\b(?:\s+\w+){0,4}\s+consistent(?:ly)?\b", re.I)
+_DOTTED = re.compile(r"\.{4,}|(?:\. ){3,}")
+
+
+def _cue_re(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+_CONCERN_RE, _STRENGTH_RE = _cue_re(_CONCERN), _cue_re(_STRENGTH)
+
+
+def classify(sentence: str) -> tuple[str, str] | None:
+    """(polarity, cue) of a finding sentence, or None when it carries no cue."""
+    if not isinstance(sentence, str) or len(sentence) < 25 or not re.search(r"[a-z]", sentence):
+        return None
+    m = _NOT_CONSISTENTLY.search(sentence)
+    if m:
+        return "concern", "not consistently"
+    m = _CONCERN_RE.search(sentence)
+    if m:
+        return "concern", m.group(1).lower()
+    m = _STRENGTH_RE.search(sentence)
+    if m:
+        return "strength", m.group(1).lower()
+    return None
+
+
+def _is_finding_text(text: str, skip: set[str]) -> bool:
+    return (text not in skip and not _DOTTED.search(text) and text[-1:] in ".!?\"'"
+            and not re.match(r"(?i)(?:within|immediately)\b.*\bshould\b", text))
+
+
+def document_findings(doc: Document, skip_quotes: set[str] | None = None) -> list[dict]:
+    """Strength and concern sentences in reading order, with the heading above each."""
+    skip = skip_quotes or set()
+    out: list[dict] = []
+    section = ""
+    for p in doc.pages:
+        heads = [(s.start, s.text) for s in headings(p.text)]
+        for span in sentences(p.text):
+            above = [h for h in heads if h[0] <= span.start]
+            section = above[-1][1] if above else section
+            if (span.start, span.text) in heads or not _is_finding_text(span.text, skip):
+                continue
+            found = classify(span.text)
+            if found:
+                out.append({"section": section, "polarity": found[0], "text": " ".join(
+                    span.text.split()), "cue": found[1], "page": p.number})
+    return out

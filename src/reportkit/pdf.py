@@ -1,0 +1,203 @@
+"""PDF reading: words with boxes from pypdfium2 (fast, default) or pdfplumber, put in reading order.
+
+Both engines only produce words with boxes (top-left origin); everything after that (lines,
+columns, paragraphs, running headers, hyphenation) is shared, so the engines give the same text.
+Pages are read one at a time and closed, so memory follows the page, not the document.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import config
+from .document import Document, Page, ReadError, Word
+from .pdflines import Line, layout_page, strip_furniture
+from .text import collapse_line, join_hyphenated, normalise_chars, vocabulary
+
+ENGINES = ("pdfium", "pdfplumber")
+
+
+@dataclass
+class RawPage:
+    number: int
+    width: float
+    height: float
+    words: list[Word]
+
+
+# --- pdfium ------------------------------------------------------------------------------------
+# A word is a run of non-space characters; pdfium writes U+FFFE (or 0x02) for a hyphen that ends
+# a line and then drops the line break, so a word also ends just after that mark.
+_WORD = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?")
+
+
+def _open_pdfium(path: Path):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == 4 or "password" in str(exc).lower():
+            raise ReadError("encrypted: needs a password") from None
+        raise ReadError(_damaged_message(path)) from None
+
+
+def _damaged_message(path: Path) -> str:
+    with open(path, "rb") as fh:
+        fh.seek(max(0, path.stat().st_size - 2048))
+        tail = fh.read()
+    if b"%%EOF" not in tail:
+        return "truncated PDF: the file ends before the PDF end marker (an incomplete download?)"
+    return "damaged PDF: the file cannot be opened (corrupt structure)"
+
+
+def _page_text(textpage) -> str:
+    """The page's characters, one per pdfium index (get_text_range may merge surrogate pairs)."""
+    text = textpage.get_text_range()
+    count = textpage.count_chars()
+    if len(text) == count:
+        return text
+    import pypdfium2.raw as raw
+
+    codes = (raw.FPDFText_GetUnicode(textpage.raw, i) for i in range(count))
+    return "".join("\ufffd" if 0xD800 <= c < 0xE000 else chr(c) for c in codes)
+
+
+def _pdfium_words(textpage, left: float, top: float) -> list[Word]:
+    import pypdfium2.raw as raw
+
+    text = _page_text(textpage)
+    box = raw.FS_RECTF()
+    get_box = raw.FPDFText_GetLooseCharBox
+    handle, ref = textpage.raw, ctypes.byref(box)
+    words = []
+    for m in _WORD.finditer(text):
+        get_box(handle, m.start(), ref)
+        x0, y_top, y_bot = box.left, box.top, box.bottom
+        get_box(handle, m.end() - 1, ref)
+        word = normalise_chars(m.group())
+        if word.strip():
+            words.append(Word(word, x0 - left, top - max(y_top, box.top), box.right - left,
+                              top - min(y_bot, box.bottom)))
+    return words
+
+
+def _pdfium_pages(path: Path) -> Iterator[RawPage]:
+    pdf = _open_pdfium(path)
+    try:
+        _check_length(len(pdf))
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            left, bottom, right, top = page.get_bbox()
+            try:
+                words = _pdfium_words(textpage, left, top)
+            finally:
+                textpage.close()
+                page.close()
+            yield RawPage(i + 1, right - left, top - bottom, words)
+    finally:
+        pdf.close()
+
+
+def pdfium_meta(path: Path) -> dict[str, str]:
+    pdf = _open_pdfium(path)
+    try:
+        return {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+    finally:
+        pdf.close()
+
+
+# --- pdfplumber --------------------------------------------------------------------------------
+def _plumber_pages(path: Path) -> Iterator[RawPage]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(path)
+    except PDFPasswordIncorrect:
+        raise ReadError("encrypted: needs a password") from None
+    except Exception:  # pdfminer raises many types for a broken file
+        raise ReadError(_damaged_message(path)) from None
+    with pdf:
+        _check_length(len(pdf.pages))
+        for page in pdf.pages:
+            words = [Word(normalise_chars(w["text"]), w["x0"], w["top"], w["x1"], w["bottom"])
+                     for w in page.extract_words(x_tolerance=1.5, keep_blank_chars=False)]
+            yield RawPage(page.page_number, float(page.width), float(page.height),
+                          [w for w in words if w.text.strip()])
+            page.close()
+
+
+# --- shared ------------------------------------------------------------------------------------
+def _check_length(pages: int) -> None:
+    if pages > config.MAX_PAGES:
+        raise ReadError(f"too long: {pages} pages, limit {config.MAX_PAGES} (config.MAX_PAGES)")
+    if pages == 0:
+        raise ReadError("empty PDF: no pages")
+
+
+def _raw_pages(path: Path, engine: str) -> Iterator[RawPage]:
+    if engine == "pdfplumber":
+        return _plumber_pages(path)
+    return _pdfium_pages(path)
+
+
+def read_pdf(path: str | Path, sha256: str, *, engine: str = "auto") -> Document:
+    """Read a PDF into a Document; raises ReadError with a plain message when it cannot."""
+    path = Path(path)
+    engine = "pdfium" if engine == "auto" else engine
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}: use one of {ENGINES} or 'auto'")
+    start = time.monotonic()
+    laid_out: list[tuple[RawPage, list[Line]]] = []
+    for raw in _raw_pages(path, engine):
+        laid_out.append((raw, layout_page(raw.words, raw.width, raw.height)))
+        raw.words = []  # the lines hold the words now
+        if time.monotonic() - start > config.MAX_SECONDS_PER_DOCUMENT:
+            raise ReadError(f"too slow: still reading after {config.MAX_SECONDS_PER_DOCUMENT} s "
+                            "(config.MAX_SECONDS_PER_DOCUMENT)")
+    if not any(lines for _, lines in laid_out):
+        raise ReadError("no text layer: scanned document, needs OCR")
+    kept = strip_furniture([lines for _, lines in laid_out], [r.height for r, _ in laid_out])
+    pages, warnings = _pages(laid_out, kept)
+    meta = pdfium_meta(path) if engine == "pdfium" else {}
+    doc = Document(path=str(path), sha256=sha256, format="pdf", pages=pages,
+                   meta=meta, warnings=warnings)
+    doc.title = _title(meta, pages)
+    return doc
+
+
+def _pages(laid_out, kept: list[list[Line]]) -> tuple[list[Page], list[str]]:
+    vocab = vocabulary(line.text for lines in kept for line in lines)
+    pages, warnings = [], []
+    for (raw, lines), body in zip(laid_out, kept, strict=True):
+        if not lines:
+            warnings.append(f"page {raw.number} has no text (a scanned or blank page)")
+        texts: list[str] = []
+        for line in body:
+            if line.para_break and texts:
+                texts.append("")
+            texts.append(line.text)
+        text = "\n".join(join_hyphenated(texts, vocab))
+        words = [w for line in body for w in line.words]
+        pages.append(Page(raw.number, text, words, raw.width, raw.height))
+    return pages, warnings
+
+
+_GENERIC_TITLE = re.compile(r"^(untitled|microsoft word\b.*|.*\.(docx?|pdf|indd|rtf))$", re.I)
+
+
+def _title(meta: dict[str, str], pages: list[Page]) -> str:
+    title = collapse_line(normalise_chars(meta.get("Title", "")))
+    if title and not _GENERIC_TITLE.match(title):
+        return title
+    for page in pages:
+        for line in page.text.split("\n"):
+            if line.strip():
+                return line.strip()
+    return ""

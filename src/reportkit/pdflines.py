@@ -1,0 +1,221 @@
+"""Reading order for one PDF page from its word boxes, and running headers/footers across pages.
+
+Words are grouped into rows, rows are split into segments at wide gaps, and a page is read as two
+columns when a vertical gutter with no segment crossing it runs through most of the text height
+and both sides hold prose-width lines (a table's label and number columns do not qualify).
+Full-width lines (titles above, figures between, footers below) keep their place.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from statistics import median
+
+from .document import Word
+from .text import mask_digits
+
+
+@dataclass(slots=True)
+class Line:
+    words: list[Word]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    col: int = 0  # 0: full width or single column; 1: left column; 2: right column
+    para_break: bool = False  # a paragraph starts with this line
+    text: str = field(default="")
+
+    @classmethod
+    def of(cls, words: list[Word], col: int = 0) -> Line:
+        return cls(words, min(w.x0 for w in words), min(w.top for w in words),
+                   max(w.x1 for w in words), max(w.bottom for w in words), col,
+                   text=" ".join(w.text for w in words))
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Words whose vertical middles agree (within about half a line) form a row, left to right."""
+    rows: list[list[Word]] = []
+    mid = height = 0.0
+    for w in sorted(words, key=lambda w: w.top + w.bottom):
+        m, h = (w.top + w.bottom) / 2, w.bottom - w.top
+        if rows and abs(m - mid) <= 0.45 * max(h, height):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+            mid, height = m, h
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+    return rows
+
+
+def _segments(row: list[Word], gap: float) -> list[Line]:
+    out, start = [], 0
+    for i in range(1, len(row)):
+        if row[i].x0 - row[i - 1].x1 > gap:
+            out.append(Line.of(row[start:i]))
+            start = i
+    out.append(Line.of(row[start:]))
+    return out
+
+
+def _gutter(rows: list[list[Line]], width: float) -> float | None:
+    """The x most often free between two segments of a row in the middle of the page."""
+    lo, hi = 0.25 * width, 0.75 * width
+    events = []
+    for segs in rows:
+        for a, b in zip(segs, segs[1:], strict=False):
+            if b.x0 > lo and a.x1 < hi:
+                events += [(max(a.x1, lo), 1), (min(b.x0, hi), -1)]
+    if len(events) < 6:  # fewer than three rows with a central gap: one column
+        return None
+    best, count, at = 0, 0, None
+    for x, step in sorted(events, key=lambda e: (e[0], -e[1])):
+        count += step
+        if count > best:
+            best, at = count, x
+    return None if at is None else at + 0.5
+
+
+def _blocks(segs: list[Line], x: float) -> list[tuple[str, list[Line]]]:
+    """Segments in top order, cut into runs that do not cross ``x`` and single crossing lines."""
+    blocks: list[tuple[str, list[Line]]] = []
+    for s in sorted(segs, key=lambda s: s.top):
+        kind = "cross" if s.x0 < x < s.x1 else "side"
+        if kind == "side" and blocks and blocks[-1][0] == "side":
+            blocks[-1][1].append(s)
+        else:
+            blocks.append((kind, [s]))
+    return blocks
+
+
+def _is_columns(blocks, x: float, text_height: float) -> bool:
+    """Two-sided runs cover most of the text height and both sides hold prose-width lines."""
+    covered, left, right = 0.0, [], []
+    for kind, segs in blocks:
+        lft = [s for s in segs if s.x1 <= x]
+        rgt = [s for s in segs if s.x0 >= x]
+        if kind == "side" and len(lft) >= 2 and len(rgt) >= 2:
+            covered += max(s.bottom for s in segs) - min(s.top for s in segs)
+            left += lft
+            right += rgt
+    if not left or covered < 0.4 * text_height:
+        return False
+    lw = x - min(s.x0 for s in left)
+    rw = max(s.x1 for s in right) - x
+    return (median(s.x1 - s.x0 for s in left) > 0.5 * lw
+            and median(s.x1 - s.x0 for s in right) > 0.5 * rw)
+
+
+def _merge_row(segs: list[Line]) -> Line:
+    return Line.of([w for s in segs for w in s.words])
+
+
+def _single_column(rows: list[list[Line]]) -> list[Line]:
+    return [_merge_row(segs) for segs in rows]
+
+
+def _two_columns(blocks, x: float) -> list[Line]:
+    out: list[Line] = []
+    for kind, segs in blocks:
+        if kind == "cross":
+            out.append(segs[0])
+            continue
+        left = [s for s in segs if s.x1 <= x]
+        right = [s for s in segs if s.x0 >= x]
+        if left and right:
+            out += [_tag(s, 1) for s in left] + [_tag(s, 2) for s in right]
+        else:  # one side only: rows as usual
+            out += _single_column(_rows_of(segs))
+    return out
+
+
+def _tag(line: Line, col: int) -> Line:
+    line.col = col
+    return line
+
+
+def _rows_of(segs: list[Line]) -> list[list[Line]]:
+    rows: list[list[Line]] = []
+    for s in sorted(segs, key=lambda s: (s.top, s.x0)):
+        if rows and abs(s.top - rows[-1][0].top) < 0.5 * (s.bottom - s.top):
+            rows[-1].append(s)
+        else:
+            rows.append([s])
+    return rows
+
+
+def layout_page(words: list[Word], width: float, height: float) -> list[Line]:
+    """The page's lines in reading order, paragraph starts marked."""
+    if not words:
+        return []
+    heights = [w.bottom - w.top for w in words]
+    size = median(heights)
+    rows = [_segments(r, 1.2 * size) for r in _rows(words)]
+    x = _gutter(rows, width)
+    lines = None
+    if x is not None:
+        segs = [s for r in rows for s in r]
+        blocks = _blocks(segs, x)
+        text_height = max(s.bottom for s in segs) - min(s.top for s in segs)
+        if _is_columns(blocks, x, text_height):
+            lines = _two_columns(blocks, x)
+    if lines is None:
+        lines = _single_column(rows)
+    _mark_paragraphs(lines, size)
+    return lines
+
+
+def _mark_paragraphs(lines: list[Line], size: float) -> None:
+    """A vertical gap clearly wider than the usual line gap starts a paragraph."""
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)
+            if b.col == a.col and b.top > a.bottom - 0.5 * size]
+    usual = median(gaps) if gaps else 0.0
+    for a, b in zip(lines, lines[1:], strict=False):
+        if b.top < a.top:  # moved up: into the next column
+            b.para_break = a.x1 < _column_right(lines, a) - 2 * size
+        else:
+            b.para_break = b.top - a.bottom > usual + 0.5 * size
+
+
+def _column_right(lines: list[Line], line: Line) -> float:
+    return max(x.x1 for x in lines if x.col == line.col)
+
+
+# --- running headers and footers ---------------------------------------------------------------
+BAND = 0.15  # top and bottom share of the page height where furniture lives
+EDGE_LINES = 3  # at most this many lines at each edge can be furniture
+
+
+def _edge_keys(lines: list[Line], height: float) -> dict[int, tuple[str, str]]:
+    """Candidate furniture lines (by index) with their repetition keys."""
+    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
+    keys = {}
+    for i in order[:EDGE_LINES]:
+        if lines[i].bottom < BAND * height:
+            keys[i] = ("top", mask_digits(lines[i].text))
+    for i in order[-EDGE_LINES:]:
+        if lines[i].top > (1 - BAND) * height:
+            keys[i] = ("bottom", mask_digits(lines[i].text))
+    return keys
+
+
+def strip_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
+    """Drop lines repeated (digits masked) in the top or bottom band of at least three pages and
+    a quarter of all pages: running headers, footers, page numbers. Needs three pages or more."""
+    if len(pages) < 3:
+        return [list(p) for p in pages]
+    keys = [_edge_keys(lines, h) for lines, h in zip(pages, heights, strict=True)]
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for n, page_keys in enumerate(keys):
+        for key in page_keys.values():
+            seen[key].add(n)
+    need = max(3, 0.25 * len(pages))
+    out = []
+    for lines, page_keys in zip(pages, keys, strict=True):
+        drop = {i for i, k in page_keys.items() if len(seen[k]) >= need}
+        kept = [line for i, line in enumerate(lines) if i not in drop]
+        if kept and drop:
+            kept[0].para_break = False
+        out.append(kept)
+    return out

@@ -1,0 +1,149 @@
+"""Text normalisation shared by the PDF, HTML and plain-text readers. Pure functions.
+
+Normalised text is plain ASCII punctuation over Unicode letters: ligatures spelt out, typographic
+quotes and dashes made ASCII, odd spaces made spaces, invisible and control characters dropped.
+Lines keep their breaks (a quote may span lines: match it with ``\\s+``); paragraphs are
+separated by one blank line.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+_MAP = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+    "\u2026": "...", "\t": " ", "\r": "\n", "\u2028": "\n", "\u2029": "\n\n",
+    "\u00a0": " ", "\u1680": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ",
+    "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+    "\ufeff": None, "\ufffe": "-",  # pdfium marks a hyphen that ends a line with U+FFFE
+}
+_MAP.update({chr(c): " " for c in range(0x2000, 0x200B)})
+# Control characters (NUL included) carry no text; newline is the only one kept.
+_MAP.update({chr(c): None for c in [*range(0, 32), *range(127, 160)] if chr(c) not in "\t\n\r"})
+_TABLE = str.maketrans(_MAP)
+
+# Compatibility forms that NFKC may fold without changing meaning. Superscripts (footnote
+# markers), fractions and circled numbers are left alone: folding "2²" into "22" loses sense.
+_SAFE_COMPAT = ("<compat>", "<font>", "<wide>", "<narrow>", "<noBreak>", "<initial>",
+                "<medial>", "<final>", "<isolated>", "<small>", "<vertical>")
+
+
+@lru_cache(maxsize=4096)
+def _fold(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch) if unicodedata.decomposition(ch).startswith(
+        _SAFE_COMPAT) else ch
+
+
+def normalise_chars(text: str) -> str:
+    """Map characters only: no change to spacing or line structure beyond CR and tab."""
+    text = text.replace("\r\n", "\n").translate(_TABLE)
+    if text.isascii():
+        return text
+    text = "".join(_fold(ch) for ch in text)
+    return unicodedata.normalize("NFC", text)
+
+
+_SPACES = re.compile(r"[ \t]+")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def collapse_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def normalise(text: str) -> str:
+    """Whole-text normalisation: characters, spaces within lines, at most one blank line."""
+    lines = (collapse_line(x) for x in normalise_chars(text).split("\n"))
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def mask_digits(line: str) -> str:
+    """A key under which "Page 3 of 40" and "Page 4 of 40" are the same line."""
+    return re.sub(r"\d+", "#", collapse_line(line).lower())
+
+
+# --- hyphenated line breaks -------------------------------------------------------------------
+# Rule: "assess-" + "ment" is joined to "assessment" unless the pair looks like a real compound.
+# It is kept as "multi-agency" when (1) the joined form never occurs elsewhere in the document
+# and either (2) the hyphenated form does, (3) the first part is a prefix that English writes
+# with a hyphen (multi-, non-, self- ...), or (4) both parts occur as words on their own in the
+# document ("decision-" + "making"). A part after the hyphen that starts with a capital or a
+# digit ("mid-" + "2015") always keeps the hyphen.
+HYPHEN_PREFIXES = frozenset({
+    "multi", "non", "self", "cross", "well", "ex", "anti", "semi", "post", "co", "cyber",
+})
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_TAIL = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
+
+
+def broken_head(line: str) -> str | None:
+    """The word part before a hyphen that ends ``line`` ("assess" in "the assess-"), or None."""
+    tok = line.rstrip().rsplit(" ", 1)[-1].lstrip("(\"'[")
+    if len(tok) >= 3 and tok.endswith("-") and tok[0].isalpha() and tok[-2].isalpha():
+        return tok[:-1]
+    return None
+
+
+def vocabulary(lines: Iterable[str]) -> set[str]:
+    """Lower-case words and compounds of ``lines``, leaving out the halves of broken words."""
+    vocab: set[str] = set()
+    broken = False
+    for line in lines:
+        tokens = _TOKEN.findall(line)
+        if broken and tokens:
+            tokens = tokens[1:]
+        broken = broken_head(line) is not None
+        if broken and tokens:
+            tokens = tokens[:-1]
+        for tok in tokens:
+            tok = tok.lower()
+            vocab.add(tok)
+            vocab.update(tok.split("-"))
+    return vocab
+
+
+def keep_hyphen(head: str, tail: str, vocab: set[str]) -> bool:
+    """Whether "head-" at a line end and "tail" on the next line form a hyphenated compound."""
+    if not tail[:1].islower():
+        return True
+    h, t = head.lower(), tail.lower()
+    if h + t in vocab:
+        return False
+    last = h.rsplit("-", 1)[-1]
+    return (f"{h}-{t}" in vocab or last in HYPHEN_PREFIXES
+            or (len(t) > 2 and t in vocab and last in vocab))
+
+
+def join_hyphenated(lines: list[str], vocab: set[str] | None = None) -> list[str]:
+    """Join words broken over a line end; the rest of the word moves up to the first line.
+
+    A blank line (paragraph break) stops joining, so a dash before a paragraph end is kept.
+    """
+    vocab = vocabulary(lines) if vocab is None else vocab
+    out = [line.rstrip() for line in lines]
+    emptied = set()
+    for i in range(len(out) - 1):
+        head = broken_head(out[i])
+        tail = _TAIL.match(out[i + 1]) if head else None
+        if not tail:
+            continue
+        word = tail.group(0)
+        joiner = "-" if keep_hyphen(head, word, vocab) else ""
+        out[i] = out[i][:-1] + joiner + word
+        out[i + 1] = out[i + 1][len(word):].lstrip()
+        if not out[i + 1]:
+            emptied.add(i + 1)
+    return [line for k, line in enumerate(out) if k not in emptied]
+
+
+def paragraphs_text(blocks: Iterable[str]) -> str:
+    """Blocks (paragraphs, headings, list items) as normalised text, one blank line apart."""
+    parts = (normalise(b) for b in blocks)
+    return "\n\n".join(p for p in parts if p)

@@ -1,0 +1,187 @@
+"""Baseline against follow-up on tables built from the public facts (ncpi-publications.csv)."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from reportkit import compare
+from reportkit.config import PACKAGE_DATA
+
+KINDS = {"ncpi": "inspection", "pir": "review", "quarterly update": "update",
+         "thematic": "thematic"}
+GRADE_COLS = ("good", "adequate", "requires_improvement", "inadequate")
+
+
+def _date(text: str):
+    """'2014-08' -> (2014-08-01, 'month'); '2016' -> year; '2016-03-08' -> day."""
+    if not isinstance(text, str) or not text:
+        return pd.NaT, None
+    parts = text.count("-")
+    prec = {0: "year", 1: "month", 2: "day"}[parts]
+    full = text + {"year": "-01-01", "month": "-01", "day": ""}[prec]
+    return pd.Timestamp(full), prec
+
+
+def _doc_id(row) -> str:
+    return f"{row['force']}-{row['report'].replace(' ', '-')}-{row['published']}"
+
+
+def facts_tables() -> dict[str, pd.DataFrame]:
+    """documents, case_grades and events from the public facts, plus the two seed documents."""
+    facts = pd.read_csv(PACKAGE_DATA / "ncpi-publications.csv", dtype=str)
+    docs, grades, events = {}, [], []
+    for _, r in facts.iterrows():
+        doc_id = _doc_id(r)
+        pub, pub_prec = _date(r["published"])
+        fw_end, fw_prec = _date(r["fieldwork_end"])
+        fw_start, _ = _date(r["fieldwork_start"])
+        docs[doc_id] = {"doc_id": doc_id, "force": r["force"], "kind": KINDS[r["report"]],
+                        "title": f"{r['force']} {r['report']}", "published": pub,
+                        "published_precision": pub_prec, "fieldwork_start": fw_start,
+                        "fieldwork_end": fw_end, "answers_doc_id": pd.NA}
+        if fw_prec:
+            events.append({"force": r["force"], "doc_id": doc_id, "event": "fieldwork_end",
+                           "date": fw_end, "precision": fw_prec})
+        total = int(r["total"]) if isinstance(r["total"], str) else pd.NA
+        subset = (r["subset"] if isinstance(r["subset"], str) else "all").replace(" ", "_")
+        for g in GRADE_COLS:
+            if isinstance(r[g], str):
+                grades.append({"doc_id": doc_id, "force": r["force"], "assessor": r["assessor"],
+                               "subset": subset, "grade": g, "cases": int(r[g]), "total": total,
+                               "page": 1, "quote": f"{r[g]} {g}", "percent": pd.NA,
+                               "scale": r["scale"]})
+    review = "west-yorkshire-pir-2016-03-08"
+    docs["wy-press-2016-03-08"] = {
+        "doc_id": "wy-press-2016-03-08", "force": "west-yorkshire", "kind": "press",
+        "title": "Children still being left at risk", "published": pd.Timestamp("2016-03-08"),
+        "published_precision": "day", "answers_doc_id": review}
+    docs["wy-pcc-2016-04-15"] = {
+        "doc_id": "wy-pcc-2016-04-15", "force": "west-yorkshire", "kind": "pcc_response",
+        "title": "HMIC Response", "published": pd.Timestamp("2016-04-15"),
+        "published_precision": "day", "answers_doc_id": review}
+    return {"documents": pd.DataFrame(list(docs.values())),
+            "case_grades": pd.DataFrame(grades), "events": pd.DataFrame(events)}
+
+
+def wilson_by_formula(k: int, n: int) -> tuple[float, float]:
+    z = 1.959963984540054
+    p = k / n
+    centre = p + z**2 / (2 * n)
+    half = z * math.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
+    return (centre - half) / (1 + z**2 / n), (centre + half) / (1 + z**2 / n)
+
+
+@pytest.fixture(scope="module")
+def wy():
+    return compare.compare(facts_tables(), "West Yorkshire Police")
+
+
+def test_wilson_matches_scipy_and_formula():
+    from scipy.stats import binomtest
+
+    for k, n in [(11, 34), (0, 28), (28, 28), (61, 135)]:
+        ci = binomtest(k, n).proportion_ci(method="wilson")
+        assert compare.wilson(k, n) == pytest.approx((ci.low, ci.high), abs=1e-9)
+    assert all(math.isnan(x) for x in compare.wilson(0, 0))
+
+
+def test_west_yorkshire_review_counts_shares_and_intervals(wy):
+    g = wy.grades
+    review = g[(g["doc_id"] == "west-yorkshire-pir-2016-03-08") & (g["subset"] == "all")
+               & (g["view"] == "main")].set_index("grade")
+    assert list(review.index) == ["good", "requires_improvement", "inadequate"]
+    assert review["cases"].tolist() == [11, 20, 3]
+    assert set(review["n"]) == {34}
+    for grade, k in (("good", 11), ("requires_improvement", 20), ("inadequate", 3)):
+        assert review.at[grade, "share"] == pytest.approx(k / 34)
+        lo, hi = wilson_by_formula(k, 34)
+        assert review.at[grade, "ci_low"] == pytest.approx(lo)
+        assert review.at[grade, "ci_high"] == pytest.approx(hi)
+    assert review["sums_to_total"].all() and (review["flag"] == "").all()
+
+
+def test_2014_inspectorate_audit_flagged_not_fixed(wy):
+    g = wy.grades
+    audit = g[(g["subset"] == "force_audit") & (g["assessor"] == "inspectorate")
+              & (g["view"] == "main")]
+    assert audit["cases"].tolist() == [9, 8, 7, 10]  # kept as stated
+    assert set(audit["stated_total"]) == {33} and set(audit["counted_total"]) == {34}
+    assert not audit["sums_to_total"].any()
+    assert "sum to 34" in audit["flag"].iloc[0] and "33" in audit["flag"].iloc[0]
+    assert "sum to 34" in wy.verdict
+    force_audit = g[(g["subset"] == "force_audit") & (g["assessor"] == "force")]
+    assert force_audit["sums_to_total"].all()
+
+
+def test_mapping_is_explicit_and_views_differ(wy):
+    m = wy.mapping.set_index(["scale", "grade"])
+    assert m.loc[("four", "adequate"), "main"] == "adequate"
+    assert m.loc[("four", "adequate"), "adequate_as_good"] == "good"
+    assert m.loc[("four", "adequate"), "adequate_as_ri"] == "requires_improvement"
+    g = wy.grades
+    base = g[(g["subset"] == "further_cases") & (g["assessor"] == "inspectorate")]
+    good = base[base["grade"] == "good"].set_index("view")["cases"]
+    assert good["main"] == 17 and good["adequate_as_ri"] == 17 and good["adequate_as_good"] == 37
+    ri = base[base["grade"] == "requires_improvement"].set_index("view")["cases"]
+    assert ri["adequate_as_ri"] == 32 and ri["main"] == 12
+
+
+def test_change_uses_fisher_and_states_sample_limits(wy):
+    from scipy.stats import fisher_exact
+
+    c = wy.changes
+    main_good = c[(c["view"] == "main") & (c["grade"] == "good")].iloc[0]
+    assert main_good["baseline_subset"] == "further_cases"  # largest graded set in 2014
+    assert (main_good["baseline_cases"], main_good["baseline_n"]) == (17, 64)
+    assert (main_good["followup_cases"], main_good["followup_n"]) == (11, 34)
+    expected = fisher_exact([[17, 47], [11, 23]]).pvalue
+    assert main_good["fisher_p"] == pytest.approx(expected)
+    assert main_good["change_points"] == pytest.approx(100 * (11 / 34 - 17 / 64))
+    assert 20 < main_good["min_detectable_points"] < 35
+    assert "no evidence of change" in wy.verdict
+    assert f"{main_good['min_detectable_points']:.0f} points" in wy.verdict
+    assert set(c["view"]) == set(compare.VIEWS)
+
+
+def test_force_against_inspectorate_gap(wy):
+    gap = wy.gap.set_index("grade")
+    assert gap.at["good", "force_cases"] == 17 and gap.at["good", "inspectorate_cases"] == 9
+    assert gap.at["good", "gap_points"] == pytest.approx(100 * (17 / 33 - 9 / 34))
+    assert gap.at["inadequate", "gap_points"] < 0  # the force found fewer inadequate cases
+
+
+def test_south_yorkshire_and_metropolitan_follow_ups():
+    t = facts_tables()
+    sy = compare.grade_table(t, "south-yorkshire")
+    sy = sy[(sy["view"] == "main") & (sy["kind"] == "review")]
+    assert set(sy["n"]) == {28} and sy["cases"].sum() == 28
+    met = compare.grade_table(t, "metropolitan")
+    upd = met[(met["kind"] == "update") & (met["view"] == "main")].set_index("grade")
+    assert upd.at["inadequate", "cases"] == 61 and upd.at["inadequate", "n"] == 135
+    assert upd.at["inadequate", "ci_low"] == pytest.approx(wilson_by_formula(61, 135)[0])
+
+
+def test_significant_change_is_called_so():
+    t = facts_tables()
+    cg = t["case_grades"]
+    # A hypothetical follow-up with 30 of 34 good must read as a real change.
+    extra = cg[cg["doc_id"] == "west-yorkshire-pir-2016-03-08"].copy()
+    extra["cases"] = extra["grade"].map({"good": 30, "requires_improvement": 3, "inadequate": 1})
+    t["case_grades"] = pd.concat([cg[cg["doc_id"] != "west-yorkshire-pir-2016-03-08"], extra])
+    result = compare.compare(t, "west-yorkshire")
+    assert "unlikely to be chance" in result.verdict
+
+
+def test_percentages_become_counts_and_incomplete_sets_show_not_stated():
+    t = facts_tables()
+    g = compare.grade_table(t, "west-yorkshire")
+    cse = g[(g["subset"] == "cse") & (g["view"] == "main")].set_index("grade")
+    assert cse.at["inadequate", "cases"] == 9 and cse.at["not_stated", "cases"] == 6
+    assert "only 9 of 15" in cse.at["inadequate", "flag"]
+    pct = pd.DataFrame([{"doc_id": "x", "force": "lancashire", "assessor": "inspectorate",
+                         "subset": "all", "grade": "inadequate", "cases": pd.NA, "total": 79,
+                         "percent": 38.0, "scale": "three"}])
+    lan = compare.grade_table({"case_grades": pct}, "lancashire")
+    assert lan["cases"].iloc[0] == 30 and "percentages" in lan["flag"].iloc[0]

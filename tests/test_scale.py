@@ -1,0 +1,30 @@
+"""`--scheduler`: the per-document work on a Dask LocalCluster (loopback only) gives the local tables."""
+import pytest
+
+from reportkit.extract import extract_corpus
+from tests.pdfmaker import make_pdf
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
+                                  dashboard_address=None, processes=True) as c:
+        yield c
+
+
+def test_dask_cluster_gives_identical_tables(cluster, tmp_path):
+    raw = tmp_path / "raw" / "west-yorkshire"
+    raw.mkdir(parents=True)
+    for n, total in enumerate((34, 28, 30)):
+        make_pdf(raw / f"report-{n}.pdf", [
+            ["National Child Protection Inspection", "West Yorkshire Police 25-28 August 2015", "March 2016"],
+            [f"HMIC examined {total} cases. Of these, 11 were good, {total - 14} required improvement "
+             "and three were inadequate."],
+        ])
+    (raw / "broken.pdf").write_bytes(b"%PDF-1.4\n%broken")
+    local = extract_corpus(raw.parent, None, jobs=1, cache=None)
+    remote = extract_corpus(raw.parent, None, cache=None, scheduler=cluster.scheduler_address)
+    assert len(local["documents"]) == 4
+    for name in local:
+        assert local[name].equals(remote[name]), name
