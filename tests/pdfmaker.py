@@ -2,8 +2,9 @@
 
 ``make_pdf(path, pages)`` draws each page's paragraphs with a DejaVu font (its ligature glyphs
 exist), wrapping lines itself so that tests know exactly where lines break. A paragraph starting
-with "# " is a bold heading; on a two-column page, headings before the first body paragraph run
-the full width above the columns. A "\\n" inside a paragraph forces a line break.
+with "# " is a bold heading; one starting with "| " is a table row ("| Good | 11") whose cells
+are spread evenly over the column. On a two-column page, headings before the first body
+paragraph run the full width above the columns. A "\\n" inside a paragraph forces a line break.
 
 Bad-input helpers (``truncate``, ``break_xref``, ``write_png_as_pdf``) damage a file the way real
 downloads get damaged.
@@ -42,7 +43,7 @@ def ligate(text: str) -> str:
 
 
 def _split_word(word: str, room: float, font: str, size: float) -> tuple[str, str] | None:
-    """Break ``word`` so its head plus a hyphen fits in ``room``; at its own hyphen if it has one."""
+    """Break ``word`` so that its head and a hyphen fit in ``room``; at its own hyphen if any."""
     if "-" in word.strip("-"):
         head, tail = word.split("-", 1)
         if pdfmetrics.stringWidth(head + "-", font, size) <= room:
@@ -108,6 +109,15 @@ class _Layout:
     def _columns(self, paragraphs: list[str], top: float) -> None:
         col, y = 0, top
         for para in paragraphs:
+            if para.startswith("| "):  # a table row: cells spread evenly over the column
+                if y < MARGIN + 20:
+                    col, y = col + 1, top
+                cells = para[2:].split(" | ")
+                x = MARGIN + col * (self.col_w + GUTTER)
+                for i, cell in enumerate(cells):
+                    self._draw(x + i * self.col_w / len(cells), y, cell, BODY, SIZE)
+                y -= LEADING
+                continue
             heading = para.startswith("# ")
             font, size = (BOLD, HEAD_SIZE) if heading else (BODY, SIZE)
             text = para[2:] if heading else para

@@ -8,6 +8,7 @@ import pytest
 
 from reportkit import compare
 from reportkit.config import PACKAGE_DATA
+from reportkit.tables import coerce
 
 KINDS = {"ncpi": "inspection", "pir": "review", "quarterly update": "update",
          "thematic": "thematic"}
@@ -61,8 +62,14 @@ def facts_tables() -> dict[str, pd.DataFrame]:
         "doc_id": "wy-pcc-2016-04-15", "force": "west-yorkshire", "kind": "pcc_response",
         "title": "HMIC Response", "published": pd.Timestamp("2016-04-15"),
         "published_precision": "day", "answers_doc_id": review}
-    return {"documents": pd.DataFrame(list(docs.values())),
-            "case_grades": pd.DataFrame(grades), "events": pd.DataFrame(events)}
+    built = {"documents": pd.DataFrame(list(docs.values())),
+             "case_grades": pd.DataFrame(grades), "events": pd.DataFrame(events)}
+    return {name: typed(df, name) for name, df in built.items()}
+
+
+def typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The dtypes load_tables gives (string columns with pd.NA, datetime64[s]), as in real use."""
+    return coerce(df, table)
 
 
 def wilson_by_formula(k: int, n: int) -> tuple[float, float]:
@@ -185,3 +192,19 @@ def test_percentages_become_counts_and_incomplete_sets_show_not_stated():
                          "percent": 38.0, "scale": "three"}])
     lan = compare.grade_table({"case_grades": pct}, "lancashire")
     assert lan["cases"].iloc[0] == 30 and "percentages" in lan["flag"].iloc[0]
+
+
+def test_grade_missing_from_an_incomplete_set_is_not_compared_as_zero():
+    # Metropolitan 2016 gives only "278 of 374 requires improvement or inadequate".
+    t = facts_tables()
+    base = typed(pd.DataFrame([{"doc_id": "metropolitan-ncpi-2016-11-25", "force": "metropolitan",
+                                "assessor": "inspectorate", "subset": "all",
+                                "grade": "requires_improvement_or_inadequate", "cases": 278,
+                                "total": 374, "scale": "three"}]), "case_grades")
+    t["case_grades"] = pd.concat([t["case_grades"], base], ignore_index=True)
+    result = compare.compare(t, "metropolitan")
+    g = result.grades[result.grades["view"] == "main"]
+    combined = g[g["grade"] == "requires_improvement_or_inadequate"]
+    assert combined["cases"].tolist() == [278] and "only 278 of 374" in combined["flag"].iloc[0]
+    assert result.changes.empty  # neither good nor inadequate is known at baseline
+    assert "no baseline and follow-up" in result.verdict

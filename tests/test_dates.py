@@ -12,7 +12,7 @@ CASES = [
     ("25\u201328 August 2015", date(2015, 8, 25), date(2015, 8, 28), "day"),
     ("8th March 2016", date(2016, 3, 8), date(2016, 3, 8), "day"),
     ("Tuesday, 8th March 2016, 12:27 pm", date(2016, 3, 8), date(2016, 3, 8), "day"),
-    ("March 2016", date(2016, 3, 1), date(2016, 3, 31), "month"),
+    ("March 2016", date(2016, 3, 1), date(2016, 3, 1), "month"),
     ("between 1 and 5 September 2014", date(2014, 9, 1), date(2014, 9, 5), "day"),
     ("15 April 2016", date(2016, 4, 15), date(2016, 4, 15), "day"),
     ("8 to 19 October 2018", date(2018, 10, 8), date(2018, 10, 19), "day"),
@@ -21,7 +21,7 @@ CASES = [
     ("2016-03-08", date(2016, 3, 8), date(2016, 3, 8), "day"),
     ("08/03/2016", date(2016, 3, 8), date(2016, 3, 8), "day"),
     ("March 8, 2016", date(2016, 3, 8), date(2016, 3, 8), "day"),
-    ("The inspection took place in August 2014.", date(2014, 8, 1), date(2014, 8, 31), "month"),
+    ("The inspection took place in August 2014.", date(2014, 8, 1), date(2014, 8, 1), "month"),
     ("West Yorkshire Police 25-28 August 2015", date(2015, 8, 25), date(2015, 8, 28), "day"),
 ]
 
@@ -76,3 +76,8 @@ def test_never_raises_on_arbitrary_text(text):
     for d in find_dates(text):
         assert d.start <= d.end and text[d.span[0]:d.span[1]] == d.quote
     parse_date(text)
+
+
+def test_bare_years_on_request():
+    found = find_dates("HMIC inspected the force during 2016 and reported in November 2016.", years=True)
+    assert [(d.start, d.precision) for d in found] == [(date(2016, 1, 1), "year"), (date(2016, 11, 1), "month")]

@@ -16,7 +16,7 @@ from matplotlib.ticker import MaxNLocator
 from . import config, forces, style
 from .compare import compare
 from .national import corpus_forces, national_grades, national_progress
-from .style import GRADE_COLOURS, GRADE_LABELS, RATING_COLOURS, RATING_LABELS, save
+from .style import GRADE_COLOURS, RATING_COLOURS, RATING_LABELS, save
 from .timeline import bounds, force_events, lag_spread, timeliness
 from .tracking import progress_table
 
@@ -53,7 +53,7 @@ def _bar_label(r: pd.Series) -> str:
 def _draw_bar(ax, y: int, bar: pd.DataFrame) -> None:
     left = 0.0
     for _, seg in bar.iterrows():
-        ax.barh(y, seg["share"], left=left, color=GRADE_COLOURS[seg["grade"]], height=0.6,
+        ax.barh(y, seg["share"], left=left, color=style.grade_colour(seg["grade"]), height=0.6,
                 edgecolor="white", linewidth=0.8)
         if seg["share"] >= 0.05:
             dark = seg["grade"] in ("good", "inadequate", "outstanding")
@@ -89,12 +89,14 @@ def _grade_title(name: str, result) -> str:
             return f"{name}: no graded cases in the corpus"
         last = g.sort_values("published").iloc[-1]
         return f"{name}: {last['share']:.0%} of {last['n']:g} cases graded good ({_when(last['published'], 'month')})"
-    r = ch[(ch["view"] == "main") & (ch["grade"] == "good")].iloc[-1]
-    b, f = r["baseline_share"], r["followup_share"]
+    main = ch[ch["view"] == "main"].sort_values("grade", key=lambda g: g != "good",
+                                                 kind="stable")
+    r = main.iloc[0]  # good when both ends state it, else inadequate
+    b, f, word = r["baseline_share"], r["followup_share"], r["grade"]
     if r["fisher_p"] < 0.05:
         verb = "rose" if f > b else "fell"
-        return f"{name}: the share of good cases {verb} from {b:.0%} to {f:.0%}"
-    return (f"{name}: {f:.0%} of cases good at follow-up against {b:.0%} at baseline,"
+        return f"{name}: the share of {word} cases {verb} from {b:.0%} to {f:.0%}"
+    return (f"{name}: {f:.0%} of cases {word} at follow-up against {b:.0%} at baseline,"
             " too few cases to show a change")
 
 
@@ -120,12 +122,14 @@ def grade_distribution(tables: dict, force: str, view: str = "main",
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
     ax.set_xlabel("Share of cases in the set (%); numbers in bars are cases")
     ax.grid(axis="y", visible=False)
-    present = [g for g in GRADE_COLOURS if g in set(grades["grade"])]
-    handles = [Patch(color=GRADE_COLOURS[g], label=GRADE_LABELS[g]) for g in present]
+    present = list(dict.fromkeys(grades["grade"]))
+    present = [g for g in GRADE_COLOURS if g in present] + [g for g in present
+                                                            if g not in GRADE_COLOURS]
+    handles = [Patch(color=style.grade_colour(g), label=style.grade_label(g)) for g in present]
     handles.append(Line2D([], [], color="black", marker="|", lw=1.2,
                           label="95% interval of the share good (left) / inadequate (right)"))
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.4, 1.0), ncol=len(handles),
-              fontsize=8.5, handlelength=1.2, columnspacing=1.0)
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.45, 1.0),
+              ncol=min(len(handles), 4), fontsize=8.5, handlelength=1.2, columnspacing=1.0)
     notes = [f"* {f}" for f in result.notes]
     src = "\n".join([*notes, source or style.SOURCE_DEFAULT])
     sub = f"Grades as the report gives them ({_view_words(view)}); baseline at the top"
@@ -153,7 +157,11 @@ def _view_words(view: str) -> str:
 def _rec_label(r: pd.Series) -> str:
     num = "" if pd.isna(r["number"]) else f"R{int(r['number'])} "
     when = "" if pd.isna(r["timescale"]) else f"[{r['timescale']}] "
-    text = textwrap.shorten(str(r["text"]), 55, placeholder="...")
+    text = str(r["text"])
+    if when and text.lower().startswith(str(r["timescale"]).lower()):  # said once is enough
+        text = text[len(str(r["timescale"])):].lstrip(" ,:;-")
+        text = text[:1].upper() + text[1:]
+    text = textwrap.shorten(text, 55, placeholder="...")
     return f"{num}{when}{text}"
 
 
@@ -165,17 +173,18 @@ def recommendation_progress(tables: dict, force: str, source: str | None = None)
     shown = set(table["rating"])
     order = [r for r in RATING_LABELS
              if r not in ("not_assessed", "not_followed_up") or r in shown]
-    fig, ax = style.figure(10, 1.8 + 0.42 * max(len(table), 2))
+    fig, ax = style.figure(11, 2.2 + 0.42 * max(len(table), 2))
     if table.empty:
         _empty(ax, "No recommendations for this force in the corpus.")
         return style.finish(fig, f"{name}: no recommendations to track", source or
                             style.SOURCE_DEFAULT)
     for y, (_, r) in enumerate(table.iterrows()):
         x = order.index(r["rating"])
-        ax.scatter([x], [y], s=130, color=RATING_COLOURS[r["rating"]], zorder=2,
-                   edgecolor="black" if r["stands_out"] else "white", linewidth=1.2)
+        ax.scatter([x], [y], s=150 if r["stands_out"] else 120, zorder=2,
+                   color=RATING_COLOURS[r["rating"]], edgecolor="black" if r["stands_out"]
+                   else "#555555", linewidth=1.6 if r["stands_out"] else 0.6)
     ax.set_yticks(range(len(table)), [_rec_label(r) for _, r in table.iterrows()])
-    ax.set_xticks(range(len(order)), [RATING_LABELS[o] for o in order])
+    ax.set_xticks(range(len(order)), [RATING_LABELS[o].replace(" ", "\n") for o in order])
     ax.set_xlim(-0.5, len(order) - 0.5)
     ax.set_ylim(len(table) - 0.4, -0.6)
     ax.set_xlabel("Progress reported by the latest follow-up (best on the left)")
@@ -207,8 +216,13 @@ def _draw_report_lane(ax, y: int, ev: pd.DataFrame, rule: str) -> None:
         b = get.get("fieldwork_end", a)
         lo, hi = bounds(a.date, a.precision)[0], bounds(b.date, b.precision)[1]
         _span(ax, y, lo, hi, style.EVENT_COLOURS["fieldwork"], 0.45)
-        text = _when(b.date, b.precision) if b.precision != "day" else (
-            f"{_when(a.date, a.precision)} - {_when(b.date, b.precision)}")
+        if (hi - lo).days < 20:  # a few days vanish on a multi-year axis: mark them too
+            ax.scatter([mdates.date2num(lo + (hi - lo) / 2)], [y], marker="s", s=40,
+                       color=style.EVENT_COLOURS["fieldwork"], zorder=3)
+        text = _when(b.date, b.precision)
+        if b.precision == "day" and a.date != b.date:
+            same = a.precision == "day" and a.date.strftime("%m%Y") == b.date.strftime("%m%Y")
+            text = f"{a.date.day}-{text}" if same else f"{_when(a.date, a.precision)} - {text}"
         ax.annotate(f"fieldwork {text}", (mdates.date2num(lo), y), xytext=(0, -15),
                     textcoords="offset points", ha="left", fontsize=7.5, color="#555555")
     pub = get.get("published")
@@ -239,6 +253,8 @@ def _timeline_title(name: str, t: pd.DataFrame) -> str:
     text += " after fieldwork"
     if pd.notna(r["publication_to_response_min"]):
         text += f"; the commissioner replied {_days(r, 'publication_to_response')} later"
+        if r["rule_56_days"] in ("met", "missed"):
+            text += f" ({r['rule_56_days']} the 56-day limit)"
     return text
 
 
@@ -252,7 +268,10 @@ def force_timeline(tables: dict, force: str, source: str | None = None):
     slug = forces.resolve(force)
     name = forces.display_name(slug)
     t = timeliness(tables, slug)
+    undated = int(t["published"].isna().sum())
+    t = t[t["published"].notna()]
     ev = force_events(tables, slug)
+    ev = ev[ev["doc_id"].isin(t["doc_id"]) | ev["event"].isin(list(_LANE_EVENTS))]
     lanes = [(f"{_when(r.published, 'month')} {KIND_WORDS.get(r.kind, r.kind)}", r.doc_id,
               r.rule_56_days) for r in t.itertuples()]
     extra = [e for e in _LANE_EVENTS if e in set(ev["event"])]
@@ -285,6 +304,8 @@ def force_timeline(tables: dict, force: str, source: str | None = None):
     sub = ("Shaded yellow: the 56-day window for the commissioner's response" if window else
            "No 56-day window shown: that limit applies only to reports published on or after "
            f"{pd.Timestamp(config.PCC_RESPONSE_RULE_FROM):%-d %b %Y}")
+    if undated:
+        sub += f". Not shown: {undated} report(s) without a publication date"
     return style.finish(fig, _timeline_title(name, t), source or style.SOURCE_DEFAULT, sub)
 
 
@@ -331,18 +352,23 @@ def lag_across_forces(tables: dict, highlight: str | None = None, source: str | 
     labels = [forces.display_name(f) + (" \u25c0" if f == hl else "") for f in order.index]
     ax.set_yticks(range(len(order)), labels)
     ax.set_xlim(left=0)
-    ax.set_xlabel("Days from end of fieldwork to publication (bar: range where a date is known "
-                  "only to the month)")
+    ax.set_xlabel("Days from end of fieldwork to publication")
     ax.grid(axis="y", visible=False)
     ax.legend(handles=[Line2D([], [], marker="o", color=palette[k], lw=3, alpha=0.8,
                               label=KIND_WORDS.get(k, k).capitalize()) for k in kinds],
               loc="lower right")
     med = lags["fieldwork_to_publication_mid"].median()
-    title = (f"Reports came out a median {med:.0f} days after fieldwork ended "
-             f"(from {lags['fieldwork_to_publication_min'].min():.0f} to "
-             f"{lags['fieldwork_to_publication_max'].max():.0f} days)")
+    title = f"Reports came out a median {med:.0f} days after fieldwork ended"
+    mine = lags[lags["force"] == hl].sort_values("published")
+    if len(mine):
+        last = mine.iloc[-1]
+        title += (f"; {forces.display_name(hl)}'s {last['published']:%Y} "
+                  f"{KIND_WORDS.get(last['kind'], last['kind'])} took "
+                  f"{_days(last, 'fieldwork_to_publication')}")
     return style.finish(fig, title, source or style.SOURCE_DEFAULT,
-                        f"{len(lags)} reports from {len(order)} forces, ranked by median lag")
+                        f"{len(lags)} reports from {len(order)} forces, ranked by median lag; "
+                        "a bar spans the possible lag where a date is known only to the month "
+                        "or year")
 
 
 # ---- evidence snippet ---------------------------------------------------------------------------
@@ -381,8 +407,33 @@ def _locate(pdf_path, page, number: int, quote: str) -> list:
     return [_box(m) for m in page.search(quote, regex=False, case=False)]
 
 
+def _line_boxes(boxes: list, pad: float = 1.5) -> list:
+    """One box per line of the quote: reads as a highlighter stroke, not a cage per word."""
+    lines: list[list] = []
+    for b in sorted(boxes, key=lambda b: (round(b[1]), b[0])):
+        if lines and abs(lines[-1][1] - b[1]) < 3:
+            lines[-1] = [lines[-1][0], min(lines[-1][1], b[1]), max(lines[-1][2], b[2]),
+                         max(lines[-1][3], b[3])]
+        else:
+            lines.append(list(b))
+    return [(x0 - pad, t - pad, x1 + pad, btm + pad) for x0, t, x1, btm in lines]
+
+
+def _region(page, boxes: list, margin: float) -> tuple[float, float, float, float]:
+    """Whole lines of text around the quote, so no line is cut in half."""
+    top = min(b[1] for b in boxes) - margin
+    bottom = max(b[3] for b in boxes) + margin
+    near = [w for w in page.extract_words() if w["bottom"] > top and w["top"] < bottom]
+    near = near or [{"x0": b[0], "top": b[1], "x1": b[2], "bottom": b[3]} for b in boxes]
+    x0 = max(0.0, min(w["x0"] for w in near) - 12)
+    x1 = min(float(page.width), max(w["x1"] for w in near) + 12)
+    y0 = max(0.0, min(w["top"] for w in near) - 6)
+    y1 = min(float(page.height), max(w["bottom"] for w in near) + 6)
+    return (x0, y0, x1, y1)
+
+
 def evidence_snippet(pdf_path, page: int, quote: str, title: str | None = None,
-                     source: str | None = None, margin: float = 28, resolution: int = 150):
+                     source: str | None = None, margin: float = 24, resolution: int = 150):
     """The region of a PDF page where a quote was found, its words highlighted."""
     import pdfplumber
 
@@ -393,16 +444,18 @@ def evidence_snippet(pdf_path, page: int, quote: str, title: str | None = None,
         boxes = _locate(pdf_path, p, page, quote)
         if not boxes:
             raise LookupError(f"the quote was not found on page {page}: {quote!r}")
-        top = max(0.0, min(b[1] for b in boxes) - margin)
-        bottom = min(float(p.height), max(b[3] for b in boxes) + margin)
-        region = p.crop((0, top, float(p.width), bottom))
-        img = region.to_image(resolution=resolution)
-        img.draw_rects(boxes, fill=(240, 228, 66, 110), stroke=(213, 94, 0), stroke_width=2)
+        img = p.crop(_region(p, boxes, margin)).to_image(resolution=resolution)
+        img.draw_rects(_line_boxes(boxes), fill=(240, 228, 66, 120), stroke=(213, 94, 0),
+                       stroke_width=1)
         pixels = np.asarray(img.annotated.convert("RGB"))
-    height = 1.6 + 7.5 * pixels.shape[0] / pixels.shape[1]
+    height = 1.5 + 8 * pixels.shape[0] / pixels.shape[1]
     fig, ax = style.figure(8, min(height, 9))
     ax.imshow(pixels)
-    ax.set_axis_off()
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():  # a thin frame marks the excerpt as part of a page
+        spine.set_visible(True)
+        spine.set_color("#999999")
     short = textwrap.shorten(quote, 70, placeholder="...")
     name = getattr(pdf_path, "name", str(pdf_path).rsplit("/", 1)[-1])
     src = source or f"Source: {name}, page {page} (highlighted: the words the figure came from)"

@@ -7,17 +7,19 @@ Measures are named from the case set and the grade: ``cases_total``, ``good``,
 from __future__ import annotations
 
 from .document import Document
-from .grades import Figure, page_figures
+from .grades import Figure, page_figures, page_totals
 
 
 def _prefix(fig: Figure) -> str:
-    owner = "force_" if fig.assessor == "force" else ""
-    return owner + ("" if fig.subset == "all" else f"{fig.subset}_")
+    """``custody_``, ``audit_`` ...; the force's own grading is ``force_`` (its set is the audit)."""
+    if fig.assessor == "force":
+        return "force_" + ("" if fig.subset in ("all", "audit") else f"{fig.subset}_")
+    return "" if fig.subset == "all" else f"{fig.subset}_"
 
 
 def _total_measure(fig: Figure) -> str:
-    prefix = _prefix(fig)
-    return f"{prefix}total" if prefix else "cases_total"
+    """The size of a case set does not depend on who graded it: ``audit_total``, ``cases_total``."""
+    return "cases_total" if fig.subset == "all" else f"{fig.subset}_total"
 
 
 def page_claims(text: str, page: int = 1) -> list[dict]:
@@ -31,6 +33,10 @@ def page_claims(text: str, page: int = 1) -> list[dict]:
         if fig.total is not None and fig.total_quote and fig.total_quote in text:
             out.append({"measure": _total_measure(fig), "value": float(fig.total), "page": page,
                         "quote": fig.total_quote, "unit": "cases"})
+    for total, subset, _assessor, quote in page_totals(text):
+        measure = "cases_total" if subset == "all" else f"{subset}_total"
+        out.append({"measure": measure, "value": float(total), "page": page, "quote": quote,
+                    "unit": "cases"})
     return out
 
 

@@ -40,6 +40,20 @@ def is_letter(doc: Document) -> bool:
         re.search(r"Yours\s+(?:sincerely|faithfully)|Kind\s+regards", text, re.I))
 
 
+_COMMISSIONER = re.compile(
+    r"Police\s+(?:and|&)\s+Crime\s+Commissioner|\bPCC\b|\bOPCC\b|Police,\s+Fire\s+and\s+Crime"
+    r"\s+Commissioner|\bMayor'?s\s+Office\s+for\s+Policing", re.I)
+
+
+def from_commissioner(doc: Document) -> bool:
+    """A short document with the commissioner's letterhead or sign-off: a statement or letter."""
+    if len(doc.pages) > 6 or not doc.pages:
+        return False
+    head, tail = doc.pages[0].text[:300], doc.pages[-1].text[-500:]
+    return bool(_COMMISSIONER.search(head) or _COMMISSIONER.search(tail)
+                or _COMMISSIONER.search(doc.meta.get("Author", "")))
+
+
 def _is_report_html(doc: Document) -> bool:
     text = doc.text
     return bool(re.search(r"Published\s+on:?", text, re.I)) and len(
@@ -50,8 +64,9 @@ def kind(doc: Document) -> str:
     """One of schema.KINDS, from the cover, the layout and the format."""
     cover = _cover(doc)
     if is_letter(doc):
-        commissioner = re.search(r"Police\s+(?:and|&)\s+Crime\s+Commissioner|\bPCC\b", doc.text)
-        return "pcc_response" if commissioner else "other"
+        return "pcc_response" if _COMMISSIONER.search(doc.text) else "other"
+    if from_commissioner(doc):
+        return "pcc_response"
     if doc.format in ("html", "txt") and not _is_report_html(doc) and not _series(cover):
         return "press"
     return _series(cover) or ("thematic" if _multi_force(doc) else "other")
@@ -84,11 +99,25 @@ def force(doc: Document, kind_: str | None = None) -> str | None:
     cover = forces.mentions(_cover(doc))
     counts = cover or forces.mentions(doc.text)
     if not counts:
-        return None
+        return _area(doc.text)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if len(ranked) >= 4 and ranked[0][1] < 2 * ranked[3][1]:
         return forces.NATIONAL
     return ranked[0][0]
+
+
+_AREA = re.compile(r"\b(?:for|in|of)\s+((?:the\s+)?[A-Z][\w&'-]*(?:\s+(?:and\s+)?[A-Z][\w&'-]*){0,3})")
+
+
+def _area(text: str) -> str | None:
+    """A force named only by its area ("Commissioner for West Yorkshire", "in Lancashire")."""
+    for m in _AREA.finditer(text):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            slug = forces.try_resolve(" ".join(words[:n]))
+            if slug and slug != forces.NATIONAL:
+                return slug
+    return None
 
 
 def title(doc: Document) -> str:
@@ -151,11 +180,12 @@ def _about_date(dates: list[DateMatch], text: str, today: date | None, page: int
     return None
 
 
-def _line_dates(doc: Document, page_limit: int = 2) -> list[tuple[int, str, DateMatch]]:
+def _line_dates(doc: Document, page_limit: int = 2,
+                years: bool = False) -> list[tuple[int, str, DateMatch]]:
     out = []
     for p in doc.pages[:page_limit]:
         for span in lines(p.text):
-            for d in find_dates(span.text):
+            for d in find_dates(span.text, years=years):
                 out.append((p.number, span.text, d))
     return out
 
@@ -163,18 +193,23 @@ def _line_dates(doc: Document, page_limit: int = 2) -> list[tuple[int, str, Date
 def _fieldwork_line(doc: Document) -> Dated | None:
     """The cover line naming the force and the fieldwork dates ("West Yorkshire Police 25-28
     August 2015")."""
-    for page, line, d in _line_dates(doc, 1):
+    for page, line, d in _line_dates(doc, 1, years=True):
         rest = (line[:d.span[0]] + line[d.span[1]:]).strip(" ,:-")
-        if rest and forces.try_resolve(rest) and (d.is_range or d.precision == "day"):
+        if rest and forces.try_resolve(rest):
             return Dated(d.start, d.end, d.precision, page, line)
     return None
 
 
 _FIELD_CUE = re.compile(
-    r"\b(?:fieldwork|took\s+place|carried\s+out|was\s+conducted|were\s+conducted|on-?site|"
-    r"visited\s+the\s+force|inspected|inspection\s+(?:was\s+)?(?:in|during)|"
-    r"(?:inspection|review|visit)\s+(?:ran|lasted|last\s+[A-Z]\w+))\b", re.I)
-_EARLIER = re.compile(r"\b(?:original|earlier|previous|first|initial|last\s+year)\b", re.I)
+    r"\b(?:fieldwork\s+(?:\w+\s+){0,4}?(?:took\s+place|was\s+(?:carried\s+out|conducted|undertaken)"
+    r"|ran|lasted)|fieldwork\s+(?:in|during|between|from|on)\b"
+    r"|(?:inspection|review|visit)\s+(?:\w+\s+){0,3}?(?:took\s+place|was\s+(?:carried\s+out|conducted))"
+    r"|carried\s+out\s+(?:\w+\s+){0,4}?(?:inspection|review|fieldwork)"
+    r"|(?:inspected|revisited|visited|returned\s+to)\s+(?:[\w-]+\s+){0,4}?(?:in|during|between|from)"
+    r"|(?:inspection|review|visit)\s+(?:in|during|last)\s+[A-Z0-9])", re.I)
+_EARLIER = re.compile(
+    r"\b(?:original|originally|earlier|previous|first|initial|last\s+year|that\s+inspection"
+    r"|(?:19|20)\d\d\s+inspection)\b", re.I)
 
 
 def fieldwork(doc: Document, skip_earlier: bool = True) -> Dated | None:
@@ -186,10 +221,22 @@ def fieldwork(doc: Document, skip_earlier: bool = True) -> Dated | None:
         for span in sentences(p.text):
             if not _FIELD_CUE.search(span.text) or (skip_earlier and _EARLIER.search(span.text)):
                 continue
-            dates = find_dates(span.text)
+            dates = find_dates(span.text, years=True)
             if dates:
                 d = dates[0]
                 return Dated(d.start, d.end, d.precision, p.number, span.text[:300])
+    return None
+
+
+def baseline_fieldwork(doc: Document) -> Dated | None:
+    """In a review: when the fieldwork of the earlier inspection took place, where it says so."""
+    for p in doc.pages:
+        for span in sentences(p.text):
+            if _FIELD_CUE.search(span.text) and _EARLIER.search(span.text):
+                dates = find_dates(span.text, years=True)
+                if dates:
+                    d = dates[0]
+                    return Dated(d.start, d.end, d.precision, p.number, span.text[:300])
     return None
 
 

@@ -22,7 +22,10 @@ VIEW_LABELS = {
     "adequate_as_good": "adequate counted as good",
     "adequate_as_ri": "adequate counted as requires improvement",
 }
-ORDER = ("outstanding", "good", "adequate", "requires_improvement", "inadequate", "not_stated")
+# A report may give only a combined figure ("278 were requires improvement or inadequate").
+COMBINED_GRADES = ("requires_improvement_or_inadequate",)
+ORDER = ("outstanding", "good", "adequate", "requires_improvement", *COMBINED_GRADES,
+         "inadequate", "not_stated")
 FOLLOW_UP_KINDS = ("review", "reinspection", "update")
 GRADE_WORDS = {"good": "Good", "inadequate": "Inadequate"}
 
@@ -121,8 +124,8 @@ def _group_grades(rows: pd.DataFrame, view: str) -> list[dict]:
     flag = _flag(stated, counted, derived)
     if n - counted > 0:
         mapped["not_stated"] = n - counted
-    out = []
-    for g in [g for g in ORDER if g in mapped]:
+    out = []  # known grades in scale order; any other label follows, never dropped
+    for g in [g for g in ORDER if g in mapped] + sorted(set(mapped) - set(ORDER)):
         lo, hi = wilson(mapped[g], n)
         out.append({"scale": scale, "view": view, "grade": g, "cases": mapped[g], "n": n,
                     "stated_total": stated, "counted_total": counted,
@@ -218,6 +221,10 @@ def _change_row(base, follow, grade, view, base_doc, follow_doc, subsets) -> dic
         return None
     b = base[base["grade"] == grade]
     f = follow[follow["grade"] == grade]
+    # A grade absent from an incomplete set is unknown, not zero: no comparison then.
+    for rows, hit in ((base, b), (follow, f)):
+        if hit.empty and (rows["grade"] == "not_stated").any():
+            return None
     n1, n2 = int(base["n"].iloc[0]), int(follow["n"].iloc[0])
     k1 = int(b["cases"].iloc[0]) if len(b) else 0
     k2 = int(f["cases"].iloc[0]) if len(f) else 0

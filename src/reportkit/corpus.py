@@ -54,11 +54,17 @@ def walk(raw: Path) -> tuple[list[Source], list[Source]]:
     (a loop must not hang the run); symlinked files are read if they resolve inside ``raw``."""
     raw = Path(raw)
     found, skipped = [], []
-    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
+
+    def unreadable(err: OSError) -> None:
+        rel = display_path(Path(err.filename).relative_to(raw).as_posix())
+        skipped.append(Source(rel, Path(err.filename),
+                              problem=f"folder cannot be opened: {err.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for d in dirnames:
             if os.path.islink(os.path.join(dirpath, d)):
-                rel = Path(dirpath, d).relative_to(raw).as_posix()
+                rel = display_path(Path(dirpath, d).relative_to(raw).as_posix())
                 skipped.append(Source(rel, Path(dirpath, d), problem="symlinked folder not followed"))
         for name in sorted(filenames):
             if name.startswith(".") or (Path(dirpath) == raw and name in _IGNORED_NAMES):
@@ -67,8 +73,16 @@ def walk(raw: Path) -> tuple[list[Source], list[Source]]:
     return found, skipped
 
 
+def display_path(rel: str) -> str:
+    """A name that is not valid UTF-8 (unzipped from an old archive) shows its odd bytes as %XX,
+    so it can be written to the tables; the file itself is still opened by its real name."""
+    if rel.isascii() or not any("\udc80" <= ch <= "\udcff" for ch in rel):
+        return rel
+    return "".join(f"%{ord(ch) - 0xDC00:02X}" if "\udc80" <= ch <= "\udcff" else ch for ch in rel)
+
+
 def found_or_skip(raw: Path, path: Path, found: list, skipped: list) -> None:
-    rel = path.relative_to(raw).as_posix()
+    rel = display_path(path.relative_to(raw).as_posix())
     src = Source(rel, path)
     if path.is_symlink():
         try:
@@ -107,16 +121,26 @@ def read_manifest(raw: Path) -> tuple[dict[str, dict], list[str]]:
     reader = csv.DictReader(text.splitlines())
     if not reader.fieldnames or "path" not in reader.fieldnames:
         return {}, ["manifest.csv has no 'path' column: expected columns path,force,kind,published"]
-    for n, row in enumerate(reader, start=2):
-        clean, problem = _manifest_row(row)
+    width, line = len(reader.fieldnames), 1
+    for row in reader:
+        n, line = line + 1, reader.line_num  # a quoted field may span lines: report the first
+        clean, problem = _manifest_row(row, width)
+        if problem is None and clean["path"] in rows:
+            problem = f"{clean['path']!r} is listed again (first at line {rows[clean['path']]['line']})"
         if problem:
             problems.append(f"manifest.csv line {n}: {problem}; row ignored")
         else:
-            rows[clean["path"]] = clean
+            rows[clean["path"]] = {**clean, "line": n}
     return rows, problems
 
 
-def _manifest_row(row: dict) -> tuple[dict, str | None]:
+def _manifest_row(row: dict, width: int) -> tuple[dict, str | None]:
+    fields = len([v for k, v in row.items() if k is not None and v is not None])
+    fields += len(row.get(None) or [])
+    if fields != width:
+        return {}, f"has {fields} field(s), the header has {width} (a stray comma or quote?)"
+    if any("\x00" in v for v in row.values() if isinstance(v, str)):
+        return {}, "contains a NUL byte (the file is damaged or not text)"
     p = (row.get("path") or "").strip().replace("\\", "/")
     if not p or p.startswith("/") or ".." in p.split("/"):
         return {}, f"path {p!r} must be relative to the raw folder"
@@ -160,5 +184,6 @@ def discover(raw: Path) -> tuple[list[Source], list[Source], list[str]]:
             except OSError as exc:
                 src.problem = f"cannot open file: {exc.strerror}"
     for missing in sorted(set(manifest) - {s.path for s in found}):
-        problems.append(f"manifest.csv names {missing!r}, which is not in the raw folder")
+        line = manifest[missing]["line"]
+        problems.append(f"manifest.csv line {line}: names {missing!r}, which is not in the raw folder")
     return found, skipped, problems

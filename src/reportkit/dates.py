@@ -45,13 +45,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?P<m1>{_MONTH}){_DASH})?(?P<m2>{_MONTH}),?{_SP}(?P<y2>{_YEAR})\b", re.I)),
 ]
 _YEAR_ONLY = re.compile(rf"^\s*(?:in\s+)?({_YEAR})\s*$", re.I)
+_BARE_YEAR = re.compile(rf"(?<![\d/.,-])\b{_YEAR}\b(?![\d/-])")
 
 
 @dataclass(frozen=True)
 class DateMatch:
     start: date
     end: date
-    precision: str  # day, month or year
+    precision: str  # day, month or year (a month or year is dated by its first day)
     span: tuple[int, int]  # character offsets in the searched text
     quote: str  # the matched text exactly as it appears
 
@@ -81,11 +82,9 @@ def _safe_date(y: int, m: int | None, d: int | None) -> date | None:
         return None
 
 
-def _month_end(start: date) -> date:
-    return start.replace(day=calendar.monthrange(start.year, start.month)[1])
-
-
-def _build(kind: str, g: dict[str, str | None]) -> tuple[date, date, str] | None:
+def _build(kind: str, g: dict[str, str | None], whole: str) -> tuple[date, date, str] | None:
+    if kind == "year":
+        return date(int(whole), 1, 1), date(int(whole), 1, 1), "year"
     y2 = int(g["y2"])
     m2 = _month(g["m2"])
     if kind == "month":
@@ -93,7 +92,7 @@ def _build(kind: str, g: dict[str, str | None]) -> tuple[date, date, str] | None
         last = _safe_date(y2, m2, 1)
         if first is None or last is None or first > last:
             return None
-        return first, _month_end(last), "month"
+        return first, last, "month"  # a month is dated by its first day, as precision says
     end = _safe_date(y2, m2, _day(g["d2"]))
     if end is None:
         return None
@@ -110,17 +109,19 @@ def _build(kind: str, g: dict[str, str | None]) -> tuple[date, date, str] | None
     return start, end, "day"
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every date or date range in ``text``, left to right, without overlaps (longest form wins)."""
+def find_dates(text: str, years: bool = False) -> list[DateMatch]:
+    """Every date or date range in ``text``, left to right, without overlaps (longest form wins).
+    With ``years``, a bare year ("during 2016") is a date of precision year."""
     if not isinstance(text, str) or not text:
         return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    patterns = [*_PATTERNS, ("year", _BARE_YEAR)] if years else _PATTERNS
+    for kind, pattern in patterns:
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
-            built = _build(kind, m.groupdict())
+            built = _build(kind, m.groupdict(), m.group())
             if built is None:
                 continue
             taken.append(m.span())

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .document import Document
+from .grades import GRADE_RE, page_figures
 from .sentences import headings, sentences
 
 # Concern cues are tried first: "improved, but not consistently" is a concern.
@@ -18,6 +19,7 @@ _STRENGTH = [
     "good progress", "commended", "commend", "impressive", "innovative", "notable practice",
 ]
 _NOT_CONSISTENTLY = re.compile(r"\bnot\b(?:\s+\w+){0,4}\s+consistent(?:ly)?\b", re.I)
+_HYPOTHETICAL = re.compile(r"^(?:If|Where|When|Whether)\b[^,]*\bcause\s+for\s+concern", re.I)
 _DOTTED = re.compile(r"\.{4,}|(?:\. ){3,}")
 
 
@@ -32,6 +34,10 @@ def classify(sentence: str) -> tuple[str, str] | None:
     """(polarity, cue) of a finding sentence, or None when it carries no cue."""
     if not isinstance(sentence, str) or len(sentence) < 25 or not re.search(r"[a-z]", sentence):
         return None
+    if _HYPOTHETICAL.search(sentence):
+        return None  # "where a case gave cause for concern, it was referred" describes a method
+    if GRADE_RE.search(sentence) and page_figures(sentence):
+        return None  # case grade figures, not a finding
     m = _NOT_CONSISTENTLY.search(sentence)
     if m:
         return "concern", "not consistently"

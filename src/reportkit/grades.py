@@ -28,31 +28,38 @@ _OF_RE = re.compile(
     rf"\b(?P<a>{COUNT})\s+(?:\(\d+\s*(?:per\s*cent|%)\)\s+)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+"
     rf"|its\s+|all\s+)?(?P<b>{COUNT})\b", re.I)
 _TOTAL_RE = re.compile(
-    rf"(?:\b(?P<n>{COUNT})(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w'-]+\s+){{0,4}}?(?:cases|case\s+files|referrals|investigations)\b"
+    rf"(?:\b(?P<n>{COUNT})(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w'-]+\s+){{0,5}}?(?:cases|case\s+files|referrals|investigations)\b"
     rf"|\bsample\s+of\s+(?P<s>{COUNT})\b)", re.I)
 _CASE_WORDS = re.compile(r"\b(cases?|graded|grading|assessed|judged|rated|audit\w*|sample)\b", re.I)
 _CARRY = re.compile(r"^\W*(?:of\s+(?:these|those|them|the\s+\w+)|these|in\s+these|the\s+same)\b", re.I)
+_GENERAL = re.compile(r"\bof\s+(?:all\s+)?(?:the\s+)?cases\b", re.I)  # about every case, not the last set
 _SUBSETS = [
     ("custody", re.compile(r"custody|\bdetain|\bdetention", re.I)),
     ("cse", re.compile(r"sexual(?:ly)?\s+exploit|\bCSE\b", re.I)),
     ("missing", re.compile(r"\bmissing\b", re.I)),
     ("care_home", re.compile(r"care\s+homes?", re.I)),
-    ("audit", re.compile(r"\baudit|\bown\s+assess|self-assess|re-?grad|the\s+same\s+cases", re.I)),
-    ("further", re.compile(r"\b(?:further|additional|another|other)\s+(?:\w+\s+){0,3}?cases", re.I)),
+    ("further", re.compile(r"\bin\s+addition\s+to\b|\b(?:further|additional|another|other)\s+"
+                           r"(?:\w+\s+){0,3}?cases", re.I)),
+    ("audit", re.compile(r"\baudit|\bown\s+assess|self-assess|re-?grad|the\s+same\s+(?:\w+\s+){0,2}?cases", re.I)),
 ]
 _FORCE_CUE = re.compile(
-    r"\b(?:own\s+assessors?|force\s+assessors?|self-assess\w*|force'?s\s+own\s+(?:assessment|grading|"
+    r"\b(?:own\s+assessors?|force\s+assessors?|its\s+assessors?|self-assess\w*|force'?s\s+own\s+(?:assessment|grading|"
     r"audit\w*)|the\s+force\s+(?:had\s+)?(?:graded|assessed|rated|judged)|(?:graded|assessed|rated)"
     r"\s+by\s+the\s+force)", re.I)
+# Weak: "the force had audited" names the force's work, and its grading only when no one else grades
+_WEAK_FORCE_CUE = re.compile(r"\bthe\s+force\s+(?:had\s+|has\s+)?audited\b", re.I)
 _INSP_CUE = re.compile(
     r"\b(?:HMICFRS|HMIC|inspectors?|inspectorate|we\s+(?:graded|assessed|found|judged)|re-?grad\w*)\b",
     re.I)
 _ROW_RE = re.compile(
     r"^(?P<label>outstanding|good|adequate|inadequate|requires?\s+improvement|total|all\s+cases)"
-    r"\s*[:|]?\s+(?P<nums>(?:\d+(?:\.\d+)?\s*%?\s*){1,4})$", re.I)
+    r"\s*[:|]?\s+(?P<nums>(?:(?:\d+(?:\.\d+)?\s*%?|-)\s*){1,4})$", re.I)
 _COL_RE = re.compile(
     r"\b(?P<force>force|self)|\b(?P<insp>HMICFRS|HMIC|inspectors?|inspectorate)|(?P<pc>%|per\s*cent"
-    r"|percentage)|\b(?P<n>number|cases|count|n)\b", re.I)
+    r"|percentage)|\b(?P<n>number(?:\s+of\s+cases)?|cases|count|n)\b", re.I)
+# A combined "requires improvement or inadequate" count is a figure of its own: claims always keep
+# it; the case_grades table keeps it once schema.GRADES allows it (its validation would refuse it).
+COMBINED = "requires_improvement_or_inadequate"
 SUBSET_CUES = tuple(s for s, _ in _SUBSETS)
 
 
@@ -77,13 +84,17 @@ def _subset(text: str) -> str | None:
     return next((slug for slug, rx in _SUBSETS if rx.search(text)), None)
 
 
-def _assessor(text: str, pos: int) -> str | None:
-    cues = [(m.start(), "force") for m in _FORCE_CUE.finditer(text)]
-    cues += [(m.start(), "inspectorate") for m in _INSP_CUE.finditer(text)]
-    before = [c for c in sorted(cues) if c[0] < pos]
-    if before:
-        return before[-1][1]
-    return sorted(cues)[0][1] if cues else None
+def _assessor(text: str, pos: int, lo: int = 0) -> str | None:
+    """Who graded the figure at ``pos``: the last cue since the previous figure (``lo``), else the
+    sentence's first cue (its subject), else a weak cue."""
+    cues = sorted([(m.start(), "force") for m in _FORCE_CUE.finditer(text)]
+                  + [(m.start(), "inspectorate") for m in _INSP_CUE.finditer(text)])
+    near = [c for c in cues if lo <= c[0] < pos]
+    if near:
+        return near[-1][1]
+    if cues:
+        return cues[0][1]
+    return "force" if _WEAK_FORCE_CUE.search(text) else None
 
 
 def _numbers(text: str) -> list[tuple[int, int, int, bool]]:
@@ -132,6 +143,7 @@ class Figure:
     assessor: str
     quote: str
     total_quote: str | None = None
+    pos: int = 0  # offset on the page, to keep figures in reading order
 
 
 def _sentence_rows(page: str, span: Span, ctx: _Context) -> list[Figure]:
@@ -139,7 +151,9 @@ def _sentence_rows(page: str, span: Span, ctx: _Context) -> list[Figure]:
     of_match = _OF_RE.search(text)
     grades = list(GRADE_RE.finditer(text))
     total = _total(text, of_match)
-    carried = bool(_CARRY.search(text)) or total is None
+    # "Of these ...", no new total, or the same total again: the figures belong to the last set
+    carried = bool(_CARRY.search(text)) or total == ctx.total or (
+        total is None and not _GENERAL.search(text))
     subset = _subset(text) or (ctx.subset if carried else "all")
     total_quote = span.text if total is not None else (ctx.total_quote if carried else None)
     total = total if total is not None else (ctx.total if carried else None)
@@ -149,17 +163,18 @@ def _sentence_rows(page: str, span: Span, ctx: _Context) -> list[Figure]:
             assessor = _assessor(text, grades[0].start()) or ctx.assessor
             quote = window(page, span, (span.start + of_match.start(), span.start + grades[0].end()))
             return [Figure(grade_slug(grades[0].group("g")), a, None, b, subset, assessor, quote,
-                           quote)]
+                           quote, span.start)]
     pairs = _pairs(text)
     if not pairs or (len(pairs) < 2 and not (_CASE_WORDS.search(text) or ctx.total)):
         return []
-    rows = []
+    rows, lo = [], 0
     for g, (n0, n1, value, is_pc) in pairs:
-        assessor = _assessor(text, min(g.start(), n0)) or ctx.assessor
+        assessor = _assessor(text, min(g.start(), n0), lo) or ctx.assessor
+        lo = max(g.end(), n1)
         focus = (span.start + min(g.start(), n0), span.start + max(g.end(), n1))
         rows.append(Figure(grade_slug(g.group("g")), None if is_pc else value,
                            float(value) if is_pc else None, total, subset, assessor,
-                           window(page, span, focus), total_quote))
+                           window(page, span, focus), total_quote, focus[0]))
     return rows
 
 
@@ -199,12 +214,28 @@ def _table_rows(page: str, ctx_text: str) -> tuple[list[Figure], list[tuple[int,
         while i + len(block) < len(spans) and _ROW_RE.match(spans[i + len(block)].text):
             block.append(spans[i + len(block)])
         if len(block) >= 2:
-            header = spans[i - 1].text if i else ""
+            header = _header(spans[max(0, i - 3):i])
             caption = " ".join(s.text for s in spans[max(0, i - 3):i]) or ctx_text
             found += _block_rows(block, header, caption)
             used.append((block[0].start, block[-1].end))
         i += max(1, len(block))
     return found, used
+
+
+def _header(above: list[Span]) -> str:
+    """The header row over a table block; a cell that wraps puts words on the lines around the
+    "Grade ..." line, so that line's columns come first and the wrapped words after it."""
+    cells = []
+    for s in reversed(above):
+        if len(s.text) > 60 or s.text[-1:] in ".:" or re.match(r"(?:Figure|Table)\b", s.text):
+            break
+        cells.insert(0, s.text)
+    main = [c for c in cells if re.match(r"(?i)grade", c)]
+    return " ".join(main + [c for c in cells if c not in main])
+
+
+def _cells(nums: str) -> list[str]:
+    return re.findall(r"\d+(?:\.\d+)?\s*%?|-", nums)
 
 
 def _columns(header: str, width: int) -> list[tuple[str | None, bool]]:
@@ -222,26 +253,29 @@ def _block_rows(block: list[Span], header: str, caption: str) -> list[Figure]:
     subset = _subset(caption) or "all"
     assessor = _assessor(caption, len(caption)) or "inspectorate"
     parsed = [(_ROW_RE.match(s.text), s) for s in block]
-    width = max(len(re.findall(r"\d+(?:\.\d+)?\s*%?", m.group("nums"))) for m, _ in parsed)
+    width = max(len(_cells(m.group("nums"))) for m, _ in parsed)
     cols = _columns(header, width)
     totals: dict[int, int] = {}
     stated = _total(caption, _OF_RE.search(caption))
     for m, _ in parsed:
         if m.group("label").lower() in ("total", "all cases"):
-            for k, cell in enumerate(re.findall(r"\d+(?:\.\d+)?\s*%?", m.group("nums"))):
-                if "%" not in cell and not cols[min(k, width - 1)][1]:
+            for k, cell in enumerate(_cells(m.group("nums"))):
+                if cell != "-" and "%" not in cell and not cols[min(k, width - 1)][1]:
                     totals[k] = int(float(cell))
     out = []
     for m, s in parsed:
         if m.group("label").lower() in ("total", "all cases"):
             continue
-        for k, cell in enumerate(re.findall(r"\d+(?:\.\d+)?\s*%?", m.group("nums"))):
+        for k, cell in enumerate(_cells(m.group("nums"))):
+            if cell == "-":
+                continue
             col_assessor, col_pc = cols[min(k, width - 1)]
             is_pc = "%" in cell or col_pc
             value = float(cell.rstrip("% "))
             out.append(Figure(grade_slug(m.group("label")), None if is_pc else int(value),
                               value if is_pc else None, totals.get(k, stated), subset,
-                              col_assessor or assessor, s.text, caption if stated else None))
+                              col_assessor or assessor, s.text, caption if stated else None,
+                              s.start))
     return out
 
 
@@ -258,7 +292,25 @@ def page_figures(text: str) -> list[Figure]:
         rows = _sentence_rows(text, span, ctx)
         found += rows
         ctx = _update(ctx, span, rows)
-    return found
+    return sorted(found, key=lambda f: f.pos)
+
+
+_EXAMINED = re.compile(r"\b(?:examined|looked\s+at|reviewed|audited|assessed|graded|inspected|read)\b",
+                       re.I)
+
+
+def page_totals(text: str) -> list[tuple[int, str, str, str]]:
+    """(total, subset, assessor, quote) of case sets stated on their own: "Inspectors examined 34
+    cases." A press page or a statement may give the size of a sample without its grades."""
+    out = []
+    for span in sentences(text) if isinstance(text, str) else []:
+        if GRADE_RE.search(span.text):
+            continue  # a sentence with grades states its set's total with them (page_figures)
+        total = _total(span.text, _OF_RE.search(span.text))
+        if total is not None and _EXAMINED.search(span.text):
+            assessor = _assessor(span.text, len(span.text)) or "inspectorate"
+            out.append((total, _subset(span.text) or "all", assessor, span.text[:300]))
+    return out
 
 
 def page_grades(text: str, page: int = 1) -> list[dict]:
@@ -271,13 +323,19 @@ def _row(f: Figure, page: int) -> dict:
             "total": f.total, "page": page, "quote": f.quote, "percent": f.percent, "scale": None}
 
 
+def _same_figure(a: dict, b: dict) -> bool:
+    if (a["assessor"], a["grade"], a["cases"], a["percent"]) != (
+            b["assessor"], b["grade"], b["cases"], b["percent"]):
+        return False
+    return a["subset"] == b["subset"] or a["total"] == b["total"] or None in (a["total"], b["total"])
+
+
 def dedupe(rows: list[dict]) -> list[dict]:
-    """The same figure stated twice (prose and table, summary and body) is kept once, first quote."""
-    seen, out = set(), []
+    """The same figure stated twice (prose and table, summary and body) is kept once, first quote.
+    A restatement may not repeat which set it describes: the same total, or no total, is enough."""
+    out: list[dict] = []
     for r in rows:
-        key = (r["assessor"], r["subset"], r["grade"], r["cases"], r["percent"])
-        if key not in seen:
-            seen.add(key)
+        if not any(_same_figure(r, kept) for kept in out):
             out.append(r)
     return out
 

@@ -23,7 +23,7 @@ _UNIT_RE = "|".join(sorted((u for u in UNITS if u not in _ZERO_WORDS), key=len, 
 _TENS_RE = "|".join(TENS)
 _BELOW_100 = rf"(?:(?:{_TENS_RE})(?:[\s-]+(?:{_UNIT_RE}))?|{_UNIT_RE})"
 _HUNDREDS = rf"(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?)"
-_DIGITS = r"\d{1,3}(?:,\d{3})*(?!\.\d)(?![\d/])"
+_DIGITS = r"(?<![\d.])\d{1,3}(?:,\d{3})*(?!\.\d)(?![\d/])"
 
 # Regex fragment for a count (no groups): use inside larger patterns, with word boundaries.
 COUNT = rf"(?:{_DIGITS}|{_HUNDREDS}|{_BELOW_100})"

@@ -82,6 +82,9 @@ def parse_document(doc: Document) -> Parsed:
     """Every row reportkit extracts from one document, plus plain-English warnings."""
     meta, pub, work = _meta(doc)
     out = Parsed(meta=meta, events=_events(meta["kind"], pub, work))
+    if meta["kind"] in REVIEW_KINDS:
+        base = _event("baseline_fieldwork", classify.baseline_fieldwork(doc))
+        out.events += [base] if base else []
     if pub is None:
         out.warnings.append("no publication date found")
     if meta["kind"] in ("press", "pcc_response"):

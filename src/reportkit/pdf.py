@@ -74,16 +74,24 @@ def _pdfium_words(textpage, left: float, top: float) -> list[Word]:
     box = raw.FS_RECTF()
     get_box = raw.FPDFText_GetLooseCharBox
     handle, ref = textpage.raw, ctypes.byref(box)
-    words = []
-    for m in _WORD.finditer(text):
-        get_box(handle, m.start(), ref)
+    spans = [m.span() for m in _WORD.finditer(text)]
+    boxes = []
+    for start, end in spans:  # the hot loop of the fast path: keep it lean
+        get_box(handle, start, ref)
         x0, y_top, y_bot = box.left, box.top, box.bottom
-        get_box(handle, m.end() - 1, ref)
-        word = normalise_chars(m.group())
-        if word.strip():
-            words.append(Word(word, x0 - left, top - max(y_top, box.top), box.right - left,
-                              top - min(y_bot, box.bottom)))
-    return words
+        get_box(handle, end - 1, ref)
+        boxes.append((x0 - left, top - (y_top if y_top > box.top else box.top), box.right - left,
+                      top - (y_bot if y_bot < box.bottom else box.bottom)))
+    texts = _normalise_words([text[a:b] for a, b in spans])
+    return [Word(t, *b) for t, b in zip(texts, boxes, strict=True) if t]
+
+
+def _normalise_words(words: list[str]) -> list[str]:
+    """Normalise all words in one call; words hold no whitespace, so newlines can divide them."""
+    out = normalise_chars("\n".join(words)).split("\n")
+    if len(out) != len(words):  # a character that folds into a line break: go word by word
+        out = [normalise_chars(w) for w in words]
+    return [w.strip() for w in out]
 
 
 def _pdfium_pages(path: Path) -> Iterator[RawPage]:
@@ -104,12 +112,22 @@ def _pdfium_pages(path: Path) -> Iterator[RawPage]:
         pdf.close()
 
 
-def pdfium_meta(path: Path) -> dict[str, str]:
-    pdf = _open_pdfium(path)
+def pdf_meta(path: Path) -> dict[str, str]:
+    """The PDF's information dictionary (Title, Author, CreationDate ...), plus ``created`` as an
+    ISO date when CreationDate holds one."""
     try:
-        return {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+        pdf = _open_pdfium(path)
+    except ReadError:
+        return {}
+    try:
+        meta = {k: collapse_line(normalise_chars(v))
+                for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
     finally:
         pdf.close()
+    m = re.match(r"D:(\d{4})(\d{2})(\d{2})", meta.get("CreationDate", ""))
+    if m:
+        meta["created"] = f"{m[1]}-{m[2]}-{m[3]}"
+    return meta
 
 
 # --- pdfplumber --------------------------------------------------------------------------------
@@ -119,17 +137,18 @@ def _plumber_pages(path: Path) -> Iterator[RawPage]:
 
     try:
         pdf = pdfplumber.open(path)
-    except PDFPasswordIncorrect:
-        raise ReadError("encrypted: needs a password") from None
-    except Exception:  # pdfminer raises many types for a broken file
+    except Exception as exc:  # pdfplumber wraps pdfminer's many error types
+        if any(isinstance(a, PDFPasswordIncorrect) for a in (exc, *exc.args)):
+            raise ReadError("encrypted: needs a password") from None
         raise ReadError(_damaged_message(path)) from None
     with pdf:
         _check_length(len(pdf.pages))
         for page in pdf.pages:
-            words = [Word(normalise_chars(w["text"]), w["x0"], w["top"], w["x1"], w["bottom"])
-                     for w in page.extract_words(x_tolerance=1.5, keep_blank_chars=False)]
-            yield RawPage(page.page_number, float(page.width), float(page.height),
-                          [w for w in words if w.text.strip()])
+            found = page.extract_words(x_tolerance=1.5, keep_blank_chars=False)
+            texts = _normalise_words([w["text"] for w in found])
+            words = [Word(t, w["x0"], w["top"], w["x1"], w["bottom"])
+                     for t, w in zip(texts, found, strict=True) if t]
+            yield RawPage(page.page_number, float(page.width), float(page.height), words)
             page.close()
 
 
@@ -165,7 +184,7 @@ def read_pdf(path: str | Path, sha256: str, *, engine: str = "auto") -> Document
         raise ReadError("no text layer: scanned document, needs OCR")
     kept = strip_furniture([lines for _, lines in laid_out], [r.height for r, _ in laid_out])
     pages, warnings = _pages(laid_out, kept)
-    meta = pdfium_meta(path) if engine == "pdfium" else {}
+    meta = pdf_meta(path)
     doc = Document(path=str(path), sha256=sha256, format="pdf", pages=pages,
                    meta=meta, warnings=warnings)
     doc.title = _title(meta, pages)
@@ -193,7 +212,7 @@ _GENERIC_TITLE = re.compile(r"^(untitled|microsoft word\b.*|.*\.(docx?|pdf|indd|
 
 
 def _title(meta: dict[str, str], pages: list[Page]) -> str:
-    title = collapse_line(normalise_chars(meta.get("Title", "")))
+    title = meta.get("Title", "")
     if title and not _GENERIC_TITLE.match(title):
         return title
     for page in pages:

@@ -28,9 +28,15 @@ class Line:
 
     @classmethod
     def of(cls, words: list[Word], col: int = 0) -> Line:
-        return cls(words, min(w.x0 for w in words), min(w.top for w in words),
-                   max(w.x1 for w in words), max(w.bottom for w in words), col,
-                   text=" ".join(w.text for w in words))
+        """A line of ``words`` sorted left to right."""
+        top, bottom = words[0].top, words[0].bottom
+        for w in words:
+            if w.top < top:
+                top = w.top
+            if w.bottom > bottom:
+                bottom = w.bottom
+        return cls(words, words[0].x0, top, max(words[-1].x1, words[0].x1), bottom, col,
+                   text=" ".join([w.text for w in words]))
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:
@@ -60,21 +66,25 @@ def _segments(row: list[Word], gap: float) -> list[Line]:
 
 
 def _gutter(rows: list[list[Line]], width: float) -> float | None:
-    """The x most often free between two segments of a row in the middle of the page."""
+    """Where the right column starts: just left of the gap that most rows share mid-page.
+
+    Columns are ragged on the right and aligned on the left, so the gutter is placed against
+    the right column's left edge, clear of the left column's longest lines.
+    """
     lo, hi = 0.25 * width, 0.75 * width
-    events = []
-    for segs in rows:
-        for a, b in zip(segs, segs[1:], strict=False):
-            if b.x0 > lo and a.x1 < hi:
-                events += [(max(a.x1, lo), 1), (min(b.x0, hi), -1)]
-    if len(events) < 6:  # fewer than three rows with a central gap: one column
+    gaps = [(max(a.x1, lo), min(b.x0, hi)) for segs in rows
+            for a, b in zip(segs, segs[1:], strict=False) if b.x0 > lo and a.x1 < hi]
+    if len(gaps) < 3:  # fewer than three rows with a central gap: one column
         return None
-    best, count, at = 0, 0, None
-    for x, step in sorted(events, key=lambda e: (e[0], -e[1])):
+    events = sorted([(a, 1) for a, _ in gaps] + [(b, -1) for _, b in gaps],
+                    key=lambda e: (e[0], -e[1]))
+    best = count = 0
+    at = lo
+    for x, step in events:
         count += step
         if count > best:
             best, at = count, x
-    return None if at is None else at + 0.5
+    return min(b for a, b in gaps if a <= at < b) - 1.0
 
 
 def _blocks(segs: list[Line], x: float) -> list[tuple[str, list[Line]]]:
@@ -108,7 +118,7 @@ def _is_columns(blocks, x: float, text_height: float) -> bool:
 
 
 def _merge_row(segs: list[Line]) -> Line:
-    return Line.of([w for s in segs for w in s.words])
+    return segs[0] if len(segs) == 1 else Line.of([w for s in segs for w in s.words])
 
 
 def _single_column(rows: list[list[Line]]) -> list[Line]:
@@ -123,8 +133,9 @@ def _two_columns(blocks, x: float) -> list[Line]:
             continue
         left = [s for s in segs if s.x1 <= x]
         right = [s for s in segs if s.x0 >= x]
-        if left and right:
-            out += [_tag(s, 1) for s in left] + [_tag(s, 2) for s in right]
+        if left and right:  # a justified line may be cut at a wide space: rejoin its row
+            out += [_tag(line, 1) for line in _single_column(_rows_of(left))]
+            out += [_tag(line, 2) for line in _single_column(_rows_of(right))]
         else:  # one side only: rows as usual
             out += _single_column(_rows_of(segs))
     return out
@@ -136,13 +147,19 @@ def _tag(line: Line, col: int) -> Line:
 
 
 def _rows_of(segs: list[Line]) -> list[list[Line]]:
+    """Segments regrouped into rows (top to bottom), each row left to right."""
     rows: list[list[Line]] = []
     for s in sorted(segs, key=lambda s: (s.top, s.x0)):
         if rows and abs(s.top - rows[-1][0].top) < 0.5 * (s.bottom - s.top):
             rows[-1].append(s)
         else:
             rows.append([s])
+    for row in rows:
+        row.sort(key=lambda s: s.x0)
     return rows
+
+
+EDGE = 0.07  # share of the page height at top and bottom that holds margin furniture
 
 
 def layout_page(words: list[Word], width: float, height: float) -> list[Line]:
@@ -155,11 +172,16 @@ def layout_page(words: list[Word], width: float, height: float) -> list[Line]:
     x = _gutter(rows, width)
     lines = None
     if x is not None:
-        segs = [s for r in rows for s in r]
+        # Lines in the page margins (running headers, page numbers) stay out of the columns.
+        edge = EDGE * height
+        segs = [s for r in rows for s in r if edge < s.top and s.bottom < height - edge]
         blocks = _blocks(segs, x)
-        text_height = max(s.bottom for s in segs) - min(s.top for s in segs)
+        text_height = max(s.bottom for s in segs) - min(s.top for s in segs) if segs else 0
         if _is_columns(blocks, x, text_height):
+            above = [r for r in rows if r[0].bottom <= edge or r[0].top >= height - edge]
             lines = _two_columns(blocks, x)
+            lines = ([_merge_row(r) for r in above if r[0].bottom <= edge] + lines
+                     + [_merge_row(r) for r in above if r[0].top >= height - edge])
     if lines is None:
         lines = _single_column(rows)
     _mark_paragraphs(lines, size)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .document import Document
 from .numbers import COUNT, parse_count
+from .sentences import is_heading
 
 TIMESCALE = (
     rf"(?:immediately|with\s+immediate\s+effect|(?:with)?in\s+(?:the\s+next\s+)?(?:{COUNT}|an?)"
@@ -19,7 +20,10 @@ TIMESCALE = (
 )
 _TS_RE = re.compile(rf"\b{TIMESCALE}\b", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 365 / 12, "year": 365}
-_LABEL = re.compile(r"^\s*Recommendation\s+(?P<n>\d{1,2})\b\s*[:.\-]?\s*", re.I | re.M)
+# "Recommendation 3", "2014 recommendation 3", "Original recommendation 3:" at the start of a line
+_LABEL = re.compile(
+    r"^[ \t]*(?P<pre>(?:[\w'-]+[ \t]+){0,3}?)Recommendation[ \t]+(?P<n>\d{1,2})\b[ \t]*[:.\-]?\s*",
+    re.I | re.M)
 _ITEM = re.compile(r"^\s*\(?(?P<n>\d{1,2})[.)]\s+(?=\S)", re.M)
 _SHOULD = re.compile(r"\bshould\b|\bmust\b|\bis\s+to\b|\bneeds?\s+to\b", re.I)
 _EARLIER_CUE = re.compile(
@@ -27,6 +31,7 @@ _EARLIER_CUE = re.compile(
     r"|(?:19|20)\d\d\s+(?:\w+\s+){0,3}?(?:report|inspection)|we\s+recommended|HMI\w*\s+recommended"
     r"|recommendations?\s+(?:made\s+)?in\s+(?:the\s+|our\s+)?(?:19|20)\d\d|(?:was|were)\s+recommended)",
     re.I)
+_EARLIER_LABEL = re.compile(r"(?:19|20)\d\d|original|earlier|previous|initial|first", re.I)
 _PARA_END = re.compile(r"\n[ \t]*\n")
 _STOP = re.compile(
     r"^\s*(?:Recommendation\s+\d|\(?\d{1,2}[.)]\s|(?:Immediately|Within\s+\S+\s+\S+)\s*:?\s*$)", re.I | re.M)
@@ -59,21 +64,28 @@ def timescale_days(phrase: str | None) -> int | None:
     return None if n is None else int(n * _UNIT_DAYS[m.group("u")])
 
 
+_BULLET_LINE = re.compile(r"[ \t]*(?:[\u2022\u25cf\u25aa*-]|[a-z][.)])\s")
+
+
 def _body(text: str, start: int) -> tuple[int, int]:
-    """The recommendation that starts at ``start``: up to the next item, label or blank-line gap
-    that is not followed by a bullet point."""
-    pos = start
-    while True:
-        brk = _PARA_END.search(text, pos)
-        end = brk.start() if brk else len(text)
-        nxt = _STOP.search(text[pos:end].split("\n", 1)[1] if "\n" in text[pos:end] else "")
-        if nxt:
-            first_nl = text.index("\n", pos)
-            return start, first_nl + 1 + nxt.start()
-        if brk and re.match(r"[ \t]*(?:[\u2022\u25cf\u25aa*-]|[a-z][.)])\s", text[brk.end():]):
-            pos = brk.end()
-            continue
-        return start, end
+    """The recommendation that starts at ``start``: its lines up to the next label, item, time
+    head or heading, a blank line, or the end of its sentence when no bullet point follows."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end < len(text):
+        rest = text[end + 1:]
+        line = rest.split("\n", 1)[0]
+        prev = text[start:end].rstrip()
+        if not line.strip():
+            nxt = rest.lstrip("\n \t")
+            if not _BULLET_LINE.match(nxt):
+                break
+        elif _STOP.match(line) or _LABEL.match(line) or is_heading(line) and prev[-1:] in ".:;":
+            break
+        elif prev[-1:] in ".!?" and not _BULLET_LINE.match(line):
+            break
+        end = end + 1 + len(line)
+    return start, end
 
 
 def _quote(body: str) -> str:
@@ -106,8 +118,11 @@ def page_recommendations(text: str, page: int = 1) -> list[Rec]:
     if not isinstance(text, str):
         return []
     starts: dict[int, int | None] = {}
+    labelled_earlier: set[int] = set()
     for m in _LABEL.finditer(text):
         starts[m.end()] = int(m.group("n"))
+        if _EARLIER_LABEL.search(m.group("pre")):
+            labelled_earlier.add(m.end())
     for m in _ITEM.finditer(text):
         if not any(abs(m.end() - s) < 3 for s in starts):
             starts[m.end()] = int(m.group("n"))
@@ -119,7 +134,7 @@ def page_recommendations(text: str, page: int = 1) -> list[Rec]:
     for s in sorted(starts):
         rec = _rec(text, s, starts[s], page, _head_timescale(text, s))
         if rec and (rec.timescale or starts[s] is not None and _near_label(text, s)):
-            rec.earlier = bool(_EARLIER_CUE.search(text[max(0, s - 300):s]))
+            rec.earlier = s in labelled_earlier or bool(_EARLIER_CUE.search(text[max(0, s - 300):s]))
             out.append(rec)
     return out
 
@@ -175,10 +190,11 @@ def _number(recs: list[Rec]) -> None:
                 last = r.number
 
 
-def rows(recs: list[Rec]) -> list[dict]:
-    """This report's own recommendations as table rows (the orchestrator adds doc_id, force, due)."""
+def rows(recs: list[Rec], include_earlier: bool = False) -> list[dict]:
+    """This report's own recommendations as table rows (the orchestrator adds doc_id, force, due).
+    Those a review quotes from the earlier report are left out unless ``include_earlier``."""
     return [
         {"number": r.number, "text": r.text, "timescale": r.timescale,
          "timescale_days": r.timescale_days, "due": None, "page": r.page, "quote": r.quote}
-        for r in recs if not r.earlier
+        for r in recs if include_earlier or not r.earlier
     ]

@@ -45,7 +45,8 @@ TABLES: dict[str, dict[str, str]] = {
 }
 
 KINDS = ("inspection", "review", "reinspection", "update", "thematic", "press", "pcc_response", "other")
-GRADES = ("outstanding", "good", "adequate", "requires_improvement", "inadequate")
+GRADES = ("outstanding", "good", "adequate", "requires_improvement", "inadequate",
+          "requires_improvement_or_inadequate")  # the last: a combined figure some reports give
 ASSESSORS = ("inspectorate", "force")
 POLARITIES = ("strength", "concern")
 PRECISIONS = ("day", "month", "year")

@@ -96,13 +96,27 @@ def is_heading(line: str) -> bool:
 
 
 def window(text: str, span: Span, focus: tuple[int, int], limit: int = 300) -> str:
-    """The sentence ``span`` or, when longer than ``limit``, the clauses around ``focus``."""
+    """The sentence ``span`` or, when longer than ``limit``, the clauses around ``focus``: the
+    clause that holds it, widened clause by clause while the quote stays within ``limit``."""
     if span.end - span.start <= limit:
         return span.text
     a, b = max(span.start, focus[0]), min(span.end, focus[1])
-    marks = [m.end() for m in re.finditer(r"[,;:()]\s*", text[span.start:span.end])]
-    marks = [span.start + m for m in marks]
-    lefts = [m for m in marks if m <= a and b - m <= limit] or [max(span.start, b - limit)]
-    left = min(lefts)
-    rights = [m for m in marks if m >= b and m - left <= limit] or [min(span.end, left + limit)]
-    return text[left:max(rights)].strip()
+    marks = [span.start + m.end() for m in re.finditer(r"[,;:()]\s*", span.text)]
+    lefts = sorted({span.start, *(m for m in marks if m <= a)}, reverse=True)
+    rights = sorted({span.end, *(m for m in marks if m >= b)})
+    left, right = lefts[0], rights[0]
+    if right - left > limit:
+        left = max(span.start, min(a, b - limit // 2))
+        return text[left:left + limit].strip()
+    ls, rs = iter(lefts[1:]), iter(rights[1:])
+    nl, nr = next(ls, None), next(rs, None)
+    while nl is not None or nr is not None:  # widen one clause at a time, left and right in turn
+        if nl is not None and right - nl <= limit:
+            left, nl = nl, next(ls, None)
+        else:
+            nl = None
+        if nr is not None and nr - left <= limit:
+            right, nr = nr, next(rs, None)
+        else:
+            nr = None
+    return text[left:right].strip()

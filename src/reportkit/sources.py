@@ -10,25 +10,41 @@ from __future__ import annotations
 import pandas as pd
 
 from . import forces, schema
-from .compare import documents_index, frame
+from .compare import COMBINED_GRADES, documents_index, frame
 from .timeline import REPORT_KINDS
 
 TOLERANCE_POINTS = 0.5  # a quoted percentage agrees when it rounds to the report's share
 
 
-def parse_measure(measure: str) -> tuple[str, str | None]:
-    """('all', 'good') for 'good'; ('custody', None) for 'custody_total'; and so on."""
+# Longest first, so that 'requires_improvement_or_inadequate' is not read as '..._inadequate'.
+_GRADE_WORDS = sorted({*schema.GRADES, *COMBINED_GRADES}, key=len, reverse=True)
+
+
+def parse_measure(measure: str) -> tuple[str | None, str | None, str]:
+    """(subset, grade, assessor): ('all', 'good', 'inspectorate') for 'good',
+    ('custody', None, 'inspectorate') for 'custody_total'."""
     m = str(measure).strip().lower()
     if m in ("cases_total", "total", "cases"):
-        return "all", None
+        return "all", None, "inspectorate"
     if m.endswith("_total"):
-        return m[: -len("_total")], None
-    for grade in schema.GRADES:
+        return m[: -len("_total")], None, "inspectorate"
+    for grade in _GRADE_WORDS:
         if m == grade:
-            return "all", grade
+            return "all", grade, "inspectorate"
         if m.endswith("_" + grade):
-            return m[: -len(grade) - 1], grade
-    return m, None
+            return m[: -len(grade) - 1], grade, "inspectorate"
+    return m, None, "inspectorate"
+
+
+def readings(measure: str) -> list[tuple[str | None, str | None, str]]:
+    """Every way to read a measure, most literal first: 'force_good' is a subset named 'force'
+    or, failing that, the force's own grading of whatever set it audited."""
+    out = [parse_measure(measure)]
+    m = str(measure).strip().lower()
+    if m.startswith("force_"):
+        subset, grade, _ = parse_measure(m[len("force_"):])
+        out.append((None if subset == "all" else subset, grade, "force"))
+    return out
 
 
 def report_for(docs: pd.DataFrame, claim_doc: str, force: str):
@@ -48,12 +64,13 @@ def report_for(docs: pd.DataFrame, claim_doc: str, force: str):
     return reports.sort_values("published", kind="stable").index[-1]
 
 
-def report_value(grades: pd.DataFrame, report: str, subset: str, grade: str | None,
-                 unit: str | None):
+def report_value(grades: pd.DataFrame, report: str, subset: str | None, grade: str | None,
+                 unit: str | None, assessor: str = "inspectorate"):
     """The report's figure for a measure, with its page and quote; None when it has none."""
-    rows = grades[(grades["doc_id"] == report) & (grades["subset"].astype("string") == subset)]
-    inspect = rows[rows["assessor"] == "inspectorate"]
-    rows = inspect if len(inspect) else rows
+    rows = grades[(grades["doc_id"] == report).fillna(False)]
+    if subset is not None:
+        rows = rows[(rows["subset"].astype("string") == subset).fillna(False)]
+    rows = rows[(rows["assessor"] == assessor).fillna(False)]
     if grade is None:
         tot = rows.dropna(subset=["total"])
         if tot.empty:
@@ -91,10 +108,13 @@ _COLUMNS = ["force", "claim_doc_id", "claim_kind", "claim_published", "measure",
 
 
 def _check(c: pd.Series, docs: pd.DataFrame, grades: pd.DataFrame) -> dict:
-    subset, grade = parse_measure(c["measure"])
     unit = None if pd.isna(c["unit"]) else str(c["unit"])
     report = report_for(docs, c["doc_id"], c["force"])
-    found = report_value(grades, report, subset, grade, unit) if report else None
+    found = None
+    for subset, grade, assessor in readings(c["measure"]) if report else []:
+        found = report_value(grades, report, subset, grade, unit, assessor)
+        if found is not None:
+            break
     row = {"force": c["force"], "claim_doc_id": c["doc_id"],
            "claim_kind": docs["kind"].get(c["doc_id"], pd.NA),
            "claim_published": docs["published"].get(c["doc_id"], pd.NaT),

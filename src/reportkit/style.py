@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -32,13 +33,24 @@ GRADE_COLOURS = {
     "adequate": OKABE_ITO["sky"],
     "requires_improvement": OKABE_ITO["orange"],
     "inadequate": OKABE_ITO["vermillion"],
+    "requires_improvement_or_inadequate": OKABE_ITO["purple"],
     "not_stated": "#DDDDDD",
 }
+OTHER_GRADE_COLOUR = "#BBBBBB"  # a label outside the known scales
 GRADE_LABELS = {
     "outstanding": "Outstanding", "good": "Good", "adequate": "Adequate",
     "requires_improvement": "Requires improvement", "inadequate": "Inadequate",
+    "requires_improvement_or_inadequate": "Requires improvement or inadequate",
     "not_stated": "Not stated",
 }
+
+
+def grade_colour(grade: str) -> str:
+    return GRADE_COLOURS.get(grade, OTHER_GRADE_COLOUR)
+
+
+def grade_label(grade: str) -> str:
+    return GRADE_LABELS.get(grade, str(grade).replace("_", " ").capitalize())
 
 RATING_COLOURS = {
     "achieved": OKABE_ITO["blue"],
@@ -86,16 +98,19 @@ def figure(width: float = 9.0, height: float = 4.5, **kwargs):
 def finish(fig, title: str, source: str = SOURCE_DEFAULT, subtitle: str | None = None):
     """Title that states the finding, an optional subtitle, and the source line under the chart.
 
-    Positions are in inches so that short and tall figures get the same spacing.
+    Positions are in inches so that short and tall figures get the same spacing; long titles wrap
+    to the figure's width instead of widening the saved image.
     """
-    height = fig.get_figheight()
+    height, width = fig.get_figheight(), fig.get_figwidth()
+    title = textwrap.fill(title, max(30, int(width * 8.6)))
     # fig.text, not suptitle: tight_layout would make room for a suptitle a second time
     fig.text(0.01, 1 - 0.12 / height, title, ha="left", va="top", fontsize=13, fontweight="bold")
-    head = 0.45
+    head = 0.2 + 0.25 * (title.count("\n") + 1)
     if subtitle:
-        fig.text(0.01, 1 - 0.45 / height, subtitle, ha="left", va="top", fontsize=9.5,
+        subtitle = textwrap.fill(subtitle, max(40, int(width * 13)))
+        fig.text(0.01, 1 - head / height, subtitle, ha="left", va="top", fontsize=9.5,
                  color="#444444")
-        head = 0.72
+        head += 0.1 + 0.18 * (subtitle.count("\n") + 1)
     fig.text(0.01, 0.06 / height, source, ha="left", va="bottom", fontsize=8, color="#555555",
              linespacing=1.3)
     foot = 0.12 + 0.16 * (source.count("\n") + 1)

@@ -25,6 +25,8 @@ _MAP = {
     "\ufeff": None, "\ufffe": "-",  # pdfium marks a hyphen that ends a line with U+FFFE
 }
 _MAP.update({chr(c): " " for c in range(0x2000, 0x200B)})
+# Word exports list bullets as private-use Symbol/Wingdings glyphs: show them as bullets.
+_MAP.update({chr(c): "\u2022" for c in (0xF0B7, 0xF0A7, 0xF076, 0xF0D8, 0xF0FC, 0xF0E8, 0xF0A8)})
 # Control characters (NUL included) carry no text; newline is the only one kept.
 _MAP.update({chr(c): None for c in [*range(0, 32), *range(127, 160)] if chr(c) not in "\t\n\r"})
 _TABLE = str.maketrans(_MAP)
@@ -96,16 +98,16 @@ def vocabulary(lines: Iterable[str]) -> set[str]:
     vocab: set[str] = set()
     broken = False
     for line in lines:
-        tokens = _TOKEN.findall(line)
+        tokens = _TOKEN.findall(line.lower())
         if broken and tokens:
             tokens = tokens[1:]
         broken = broken_head(line) is not None
         if broken and tokens:
             tokens = tokens[:-1]
+        vocab.update(tokens)
         for tok in tokens:
-            tok = tok.lower()
-            vocab.add(tok)
-            vocab.update(tok.split("-"))
+            if "-" in tok:
+                vocab.update(tok.split("-"))
     return vocab
 
 
@@ -131,13 +133,13 @@ def join_hyphenated(lines: list[str], vocab: set[str] | None = None) -> list[str
     emptied = set()
     for i in range(len(out) - 1):
         head = broken_head(out[i])
-        tail = _TAIL.match(out[i + 1]) if head else None
+        token = out[i + 1].split(" ", 1)[0] if head else ""
+        tail = _TAIL.match(token)
         if not tail:
             continue
-        word = tail.group(0)
-        joiner = "-" if keep_hyphen(head, word, vocab) else ""
-        out[i] = out[i][:-1] + joiner + word
-        out[i + 1] = out[i + 1][len(word):].lstrip()
+        joiner = "-" if keep_hyphen(head, tail.group(0), vocab) else ""
+        out[i] = out[i][:-1] + joiner + token  # the word moves up with its punctuation
+        out[i + 1] = out[i + 1][len(token):].lstrip()
         if not out[i + 1]:
             emptied.add(i + 1)
     return [line for k, line in enumerate(out) if k not in emptied]

@@ -53,7 +53,7 @@ def west_yorkshire() -> list[Report]:
          _g("audit", "inspectorate", 33, 9, 8, 7, 10, style="prose", table=True,
             label="that the force had audited itself before the inspection"),
          _g("further", "inspectorate", 64, 17, 20, 12, 15, style="parens",
-            label="selected by HMIC in addition to the audited cases"),
+            label="chosen in addition to the audited cases"),
          _g("cse", "inspectorate", 15, None, None, None, 9, style="words",
             topic="Child sexual exploitation",
             label="involving children at risk of sexual exploitation")],

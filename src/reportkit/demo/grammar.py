@@ -33,33 +33,40 @@ def expand(template: str, rng: random.Random, ctx: dict[str, str]) -> str:
 
 
 class Writer:
-    """Draws sentences for one document, never the same sentence twice."""
+    """Draws sentences for one document: least-used templates first, no sentence twice."""
 
     def __init__(self, seed: str, ctx: dict[str, str]):
         self.rng = rng_for(seed)
         self.ctx = ctx
         self.used: set[str] = set()
+        self.uses: dict[str, int] = {}
+
+    def _order(self, bank: list[str]) -> list[str]:
+        keyed = [(self.uses.get(t, 0), self.rng.random(), t) for t in bank]
+        return [t for _, _, t in sorted(keyed)]
 
     def sentence(self, bank: list[str]) -> str:
-        for template in [self.rng.choice(bank) for _ in range(30)]:
+        for template in self._order(bank):
             s = self._fresh(template)
             if s:
                 return s
         raise ValueError("template bank too small for this document")
 
     def _fresh(self, template: str) -> str | None:
-        for _ in range(6):
+        for _ in range(8):
             s = expand(template, self.rng, self.ctx)
             if s not in self.used:
                 self.used.add(s)
+                self.uses[template] = self.uses.get(template, 0) + 1
                 return s
         return None
 
     def paragraph(self, bank: list[str], lo: int = 4, hi: int = 6) -> str:
         """Distinct templates within a paragraph so it never reads as one sentence repeated."""
         k = min(len(bank), self.rng.randint(lo, hi))
-        out = [self._fresh(t) for t in self.rng.sample(bank, k)]
-        return " ".join(s for s in out if s)
+        chosen = self._order(bank)[:k]
+        self.rng.shuffle(chosen)
+        return " ".join(s for s in (self._fresh(t) for t in chosen) if s)
 
     def pick(self, options: list[str]) -> str:
         return self.rng.choice(options)

@@ -115,9 +115,15 @@ def styles() -> dict[str, ParagraphStyle]:
         "body": body,
         "numbered": ParagraphStyle("numbered", parent=body, leftIndent=30, bulletIndent=0,
                                    bulletFontName="RKSerif"),
-        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=18, bulletIndent=6),
+        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=18, bulletIndent=6,
+                                 bulletFontName="RKSerif"),
+        "case": ParagraphStyle("case", parent=body, fontName="RKSerif-Italic", leftIndent=14,
+                               rightIndent=14, fontSize=10),
         "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11.5),
-        "col": ParagraphStyle("col", parent=body, fontSize=9.5, leading=13, spaceAfter=5),
+        # two-column text sits on a 13 pt grid (heading 26 + 13) so both columns' lines align
+        "col": ParagraphStyle("col", parent=body, fontSize=9.5, leading=13, spaceAfter=13),
+        "colhead": ParagraphStyle("colhead", fontName="RKSans-Bold", fontSize=14, leading=26,
+                                  textColor=NAVY, spaceAfter=13),
         "h1": ParagraphStyle("h1", fontName="RKSans-Bold", fontSize=17, leading=22,
                              textColor=NAVY, spaceBefore=4, spaceAfter=12),
         "h2": ParagraphStyle("h2", fontName="RKSans-Bold", fontSize=12.5, leading=16,
@@ -143,12 +149,13 @@ def para(text: str, style: str = "body", lig: bool = True, **kw) -> Paragraph:
     return Paragraph(markup(text, lig), styles()[style], **kw)
 
 
-def grade_table(rows: list[tuple[str, str]], header=("Grade", "Number of cases")) -> Table:
+def grade_table(rows: list[tuple[str, ...]], header=("Grade", "Number of cases")) -> Table:
     """A ruled table (header row + rows) that pdfplumber's line strategy can find."""
     st = styles()["cell"]
     data = [[Paragraph(f"<b>{escape(h)}</b>", st) for h in header]]
-    data += [[Paragraph(escape(a), st), Paragraph(escape(b), st)] for a, b in rows]
-    t = Table(data, colWidths=[70 * mm, 45 * mm], hAlign="LEFT")
+    data += [[Paragraph(escape(c), st) for c in row] for row in rows]
+    widths = [50 * mm] + [45 * mm] * (len(header) - 1)
+    t = Table(data, colWidths=widths, hAlign="LEFT")
     t.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6f0")),
@@ -202,8 +209,8 @@ class ReportDoc(BaseDocTemplate):
             self.notify("TOCEntry", (level, flowable.getPlainText(), self.page))
 
 
-def heading(text: str, level: int) -> Paragraph:
-    p = Paragraph(markup(text, lig=False), styles()["h1" if level == 0 else "h2"])
+def heading(text: str, level: int, style: str = "") -> Paragraph:
+    p = Paragraph(markup(text, lig=False), styles()[style or ("h1" if level == 0 else "h2")])
     p.toc_level = level
     return p
 

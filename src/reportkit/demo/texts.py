@@ -399,3 +399,91 @@ GLOSSARY = [
      "an investigation"),
     ("vulnerability", "a state in which a person is less able to protect themselves from harm"),
 ]
+
+# --- anonymised case studies: opening, referral, police response, outcome ------------------------
+CASE_OPEN = [
+    "A {girl|boy} aged {twelve|thirteen|fourteen|fifteen} {told a teacher|confided in a school "
+    "nurse|spoke to a youth worker} that {an adult at home had hit them|a relative had abused "
+    "them|an older man had been sending them messages}.",
+    "{Neighbours|A passer-by|A relative} {called the police|rang 999} {late one evening|in the "
+    "early hours} after hearing {shouting|a disturbance} at a house where {two|three|four} "
+    "young children lived.",
+    "A {mother|father|grandparent} {reported|told the police} that their {son|daughter}, aged "
+    "{eleven|thirteen|sixteen}, had {gone missing|not come home} for the {third|fourth|fifth} "
+    "time in a {month|few weeks}.",
+    "{Staff at a children's home|A foster carer} {reported|raised concerns} that a "
+    "{fourteen|fifteen}-year-old {was being collected|had been picked up} by {adults|men} "
+    "{they did not know|unknown to them}.",
+]
+CASE_REFERRAL = [
+    "The {call|report} was {graded|classed} as {urgent|requiring an emergency response} and "
+    "officers {arrived|attended} {within the hour|quickly}.",
+    "The {report|concern} was {passed|sent} to the {safeguarding hub|referral unit} {the same "
+    "day|the next morning}.",
+    "{A strategy discussion|A strategy meeting} {was held|took place} {the following day|"
+    "within two days} with {children's social care|social workers and a health practitioner}.",
+]
+CASE_GOOD = [
+    "{An officer|A detective constable} {saw|spoke to} the child {the same evening|within "
+    "hours}, {recorded|noted} what the child said and {arranged|planned} a {recorded interview|"
+    "joint visit with a social worker}.",
+    "{The investigating officer|A named officer} {kept|stayed in} {regular contact|touch} with "
+    "the {child|family} and {explained|told them about} each {step|stage} of the "
+    "{investigation|process}.",
+]
+CASE_POOR = [
+    "No officer {spoke to|saw} the child {for|until} {four|six|nine} days {later|had passed}, "
+    "and the {record|file} did not {explain|give a reason for} the delay.",
+    "The {attending officer|officer who attended} {noted|recorded} the {incident|adult "
+    "dispute} {in detail|fully} but {said nothing|wrote nothing} about the children {present|"
+    "in the house}.",
+]
+CASE_END = [
+    "The {suspect|man} was {arrested|interviewed under caution} and {released on bail with "
+    "conditions|later charged}, and the child {received help|was supported} from {an "
+    "independent advocate|a specialist charity}.",
+    "The {case|investigation} was {closed|filed} {without|with no} {recorded|written} "
+    "{supervisory review|rationale}, {and|so} it {was|has been} {referred back|passed back} to "
+    "the force.",
+    "{Social workers|Children's social care} {put in place|agreed} a {child protection plan|plan "
+    "to keep the child safe}, {with|and} {the police|officers} {contributing|taking part} "
+    "{fully|throughout}.",
+]
+
+INITIAL_CONTACT += [
+    "{Front counter|Enquiry office} staff {knew how to|were able to} {pass on|escalate} "
+    "{concerns|reports} about children {without delay|promptly}.",
+    "{Body-worn video|Recordings from body-worn cameras} {captured|showed} the {conditions|"
+    "state} of some {homes|households} {officers|we} {visited|reviewed}.",
+    "{Repeat callers|Families with earlier incidents} were {flagged|identified} {on|by} the "
+    "{command and control system|call-handling system} {in most|in many} cases.",
+]
+ASSESSMENT += [
+    "{Health|School} {information|records} {were|was} {added|brought} to the {assessment|"
+    "picture} {by|through} {partners|colleagues} {based in|working in} the {hub|unit}.",
+    "{Thresholds|The criteria} for {referral|sharing information} were {understood|applied} "
+    "{differently|unevenly} {between|across} {local authority areas|districts}.",
+    "{Managers|Supervisors} in the {hub|unit} {monitored|tracked} {backlogs|queues} {daily|"
+    "each morning} {and|then} {moved|reallocated} staff {to meet|in line with} {demand|need}.",
+]
+INVESTIGATION += [
+    "{Officers|Investigators} {used|made use of} {intermediaries|specialist interviewers} "
+    "{for|with} children {with|who had} {communication needs|learning difficulties}.",
+    "{Digital|Mobile phone} {evidence|devices} {waited|remained} {weeks|months} for "
+    "{examination|analysis}, {delaying|slowing} {some|several} {cases|investigations}.",
+    "{Joint|Combined} {visits|investigations} with {social workers|children's services} "
+    "{were|had been} {planned|organised} {well|effectively} {where|when} {risk|the danger} was "
+    "{clear|obvious}.",
+]
+DECISION += [
+    "{Custody|Charging} {decisions|choices} {took|gave} {proper|due} {account|weight} to the "
+    "{age|vulnerability} of {those involved|the people involved}.",
+    "{Where|When} {evidence|the available evidence} {was|proved} {insufficient|too weak}, "
+    "{officers|investigators} {explained|set out} {the decision|this} to the {family|victim}.",
+]
+LEADERSHIP += [
+    "{A|The} {problem profile|strategic assessment} {on|of} {child abuse|risks to children} "
+    "{informed|helped shape} {the force's|its} {priorities|planning}.",
+    "{Staff|Officers} {said|told inspectors} {they|that they} {felt|were} {supported|valued} by "
+    "{their|immediate} {managers|supervisors}.",
+]

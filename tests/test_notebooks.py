@@ -1,0 +1,83 @@
+"""The committed notebooks: clean, parameterised, and each one runs under papermill on the demo."""
+from __future__ import annotations
+
+import importlib.util
+
+import nbformat
+import papermill as pm
+import pytest
+from test_briefings import demo_dirs, visible_text
+
+from reportkit import config
+from reportkit.export import to_html
+
+NOTEBOOKS = ["00_corpus.ipynb", "01_extraction_review.ipynb", "02_baseline_vs_followup.ipynb",
+             "03_timeliness.ipynb", "force_briefing.ipynb", "national_overview.ipynb"]
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location(
+        "make_notebooks", config.NOTEBOOKS_DIR / "make_notebooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_is_committed_clean_and_parameterised(name):
+    nb = nbformat.read(config.NOTEBOOKS_DIR / name, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata.kernelspec["name"] == "reportkit"
+    assert nb.metadata.kernelspec["display_name"] == "Python (reportkit)"
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.outputs == [] and c.execution_count is None for c in code)
+    tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    assert "processed_dir" in pm.inspect_notebook(str(config.NOTEBOOKS_DIR / name))
+    # thin: each cell is a call or two into reportkit, the work lives in the package
+    assert all(len(c.source.splitlines()) <= 3 for c in code)
+
+
+def test_builder_script_reproduces_the_committed_notebooks():
+    builder = _builder()
+    assert sorted(builder.NOTEBOOKS) == sorted(NOTEBOOKS)
+    for name, cells in builder.NOTEBOOKS.items():
+        committed = (config.NOTEBOOKS_DIR / name).read_text(encoding="utf-8")
+        assert nbformat.writes(builder.build(cells)) + "\n" == committed, name
+
+
+def _parameters(name: str, raw, processed) -> dict:
+    params = {"processed_dir": str(processed)}
+    if name in ("00_corpus.ipynb", "01_extraction_review.ipynb"):
+        params["raw_dir"] = str(raw)
+    if name in ("02_baseline_vs_followup.ipynb", "force_briefing.ipynb"):
+        params["force"] = "west-yorkshire"
+    return params
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_under_papermill_on_the_demo(name, tmp_path_factory, tmp_path):
+    raw, processed = demo_dirs(tmp_path_factory)
+    out = tmp_path / name
+    nb = pm.execute_notebook(str(config.NOTEBOOKS_DIR / name), str(out),
+                             parameters=_parameters(name, raw, processed),
+                             kernel_name=config.KERNEL_NAME, progress_bar=False,
+                             cwd=str(config.NOTEBOOKS_DIR))
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert not [o for o in outputs if o.get("name") == "stderr"], "a warning leaked out"
+    shown = [o for o in outputs if o.output_type == "display_data"]
+    assert shown, f"{name} shows nothing"
+    text = visible_text(to_html(nb))
+    assert "Traceback" not in text and len(text) > 200
+
+
+@pytest.mark.slow
+def test_timeliness_notebook_runs_for_one_force(tmp_path_factory, tmp_path):
+    _, processed = demo_dirs(tmp_path_factory)
+    nb = pm.execute_notebook(str(config.NOTEBOOKS_DIR / "03_timeliness.ipynb"),
+                             str(tmp_path / "t.ipynb"), kernel_name=config.KERNEL_NAME,
+                             parameters={"force": "west-yorkshire",
+                                         "processed_dir": str(processed)}, progress_bar=False)
+    assert "West Yorkshire" in visible_text(to_html(nb))

@@ -1,0 +1,95 @@
+"""Press and commissioner figures against the report they refer to."""
+from __future__ import annotations
+
+import pandas as pd
+from test_compare import facts_tables, typed
+
+from reportkit import sources
+
+PRESS = "wy-press-2016-03-08"
+
+
+def _claims(rows: list[tuple]) -> pd.DataFrame:
+    return typed(pd.DataFrame([{"doc_id": d, "force": f, "measure": m, "value": v, "page": 1,
+                                "quote": q, "unit": u} for d, f, m, v, q, u in rows]), "claims")
+
+
+def test_seed_press_article_agrees_with_the_review():
+    t = facts_tables()
+    t["claims"] = _claims([
+        (PRESS, "west-yorkshire", "cases_total", 34, "34 child protection cases", None),
+        (PRESS, "west-yorkshire", "good", 11, "good in 11", None),
+        (PRESS, "west-yorkshire", "requires_improvement", 20, "requiring improvement in 20", None),
+        (PRESS, "west-yorkshire", "inadequate", 3, "inadequate in three", None),
+        (PRESS, "west-yorkshire", "custody_total", 7, "five of the seven", None),
+        (PRESS, "west-yorkshire", "custody_requires_improvement", 5, "five of the seven", None),
+    ])
+    out = sources.check_claims(t, "west-yorkshire")
+    assert list(out["status"]) == ["agrees"] * 6
+    assert set(out["report_doc_id"]) == {"west-yorkshire-pir-2016-03-08"}
+    assert out["report_value"].tolist() == [34, 11, 20, 3, 7, 5]
+
+
+def test_disagreement_shows_both_values_and_missing_figures_are_not_found():
+    t = facts_tables()
+    t["documents"] = typed(pd.concat([t["documents"], pd.DataFrame([
+        {"doc_id": "sy-press", "force": "south-yorkshire", "kind": "press",
+         "published": pd.Timestamp("2015-07-22"), "published_precision": "day"}])]), "documents")
+    t["claims"] = _claims([
+        ("sy-press", "south-yorkshire", "cases_total", 27, "27 cases", None),
+        ("sy-press", "south-yorkshire", "inadequate", 7, "seven inadequate", None),
+        (PRESS, "west-yorkshire", "adequate", 4, "four adequate", None),
+        (PRESS, "west-yorkshire", "missing_total", 9, "nine missing children", None),
+    ])
+    out = sources.check_claims(t).set_index(["force", "measure"])
+    sy = out.loc[("south-yorkshire", "cases_total")]
+    assert sy["status"] == "differs" and sy["claimed"] == 27 and sy["report_value"] == 28
+    assert "27" in sy["explanation"] and "28" in sy["explanation"]
+    # No answers_doc_id: the nearest report before the article is the 2015 review.
+    assert sy["report_doc_id"] == "south-yorkshire-pir-2015-07-21"
+    assert out.loc[("south-yorkshire", "inadequate"), "status"] == "agrees"
+    assert out.loc[("west-yorkshire", "adequate"), "status"] == "not_found"
+    assert out.loc[("west-yorkshire", "missing_total"), "status"] == "not_found"
+
+
+def test_percent_claims_compare_with_the_share():
+    t = facts_tables()
+    t["documents"] = typed(pd.concat([t["documents"], pd.DataFrame([
+        {"doc_id": "met-press", "force": "metropolitan", "kind": "press",
+         "published": pd.Timestamp("2017-11-27"), "published_precision": "day"}])]), "documents")
+    t["claims"] = _claims([
+        ("met-press", "metropolitan", "inadequate", 45, "45% inadequate", "percent"),
+        ("met-press", "metropolitan", "good", 12, "12% good", "percent"),
+    ])
+    out = sources.check_claims(t, "metropolitan").set_index("measure")
+    assert out.loc["inadequate", "status"] == "agrees"
+    assert out.loc["good", "status"] == "differs"
+    assert abs(out.loc["good", "report_value"] - 100 * 10 / 135) < 1e-9
+
+
+def test_parse_measure():
+    insp = "inspectorate"
+    assert sources.parse_measure("cases_total") == ("all", None, insp)
+    assert sources.parse_measure("custody_requires_improvement") == (
+        "custody", "requires_improvement", insp)
+    assert sources.parse_measure("inadequate") == ("all", "inadequate", insp)
+    assert sources.parse_measure("requires_improvement_or_inadequate") == (
+        "all", "requires_improvement_or_inadequate", insp)
+    assert sources.readings("force_good") == [("force", "good", insp), (None, "good", "force")]
+
+
+def test_force_audit_claims_check_against_the_force_grading():
+    t = facts_tables()
+    base = "west-yorkshire-ncpi-2015-01-13"
+    t["claims"] = _claims([
+        ("wy-press-2016-03-08", "west-yorkshire", "force_good", 17, "rated 17 good", None),
+        ("wy-press-2016-03-08", "west-yorkshire", "force_audit_good", 9, "9 good", None),
+        ("wy-press-2016-03-08", "west-yorkshire", "force_inadequate", 5, "five", None),
+    ])
+    docs = t["documents"].copy()
+    docs.loc[docs["doc_id"] == "wy-press-2016-03-08", "answers_doc_id"] = base
+    t["documents"] = docs
+    out = sources.check_claims(t, "west-yorkshire")
+    # The force's own grading said 17 good; the inspectorate's grading of that audit said 9.
+    assert out["status"].tolist() == ["agrees", "agrees", "differs"]
+    assert out["report_value"].tolist() == [17, 9, 3]
