@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -286,6 +287,12 @@ def symlink_outside(raw: Path) -> list[str]:
     return ["west-yorkshire/passwd.txt", "west-yorkshire/etc"]
 
 
+def fifo_named_pdf(raw: Path) -> list[str]:
+    """A named pipe where a file should be: opening it to read waits for a writer for ever."""
+    os.mkfifo(_mk(raw / "west-yorkshire" / "pipe.pdf"))
+    return ["west-yorkshire/pipe.pdf"]
+
+
 def folder_no_force(raw: Path) -> list[str]:
     review_pdf(_mk(raw / "atlantis" / "report.pdf"), title="atlantis")
     return ["atlantis/report.pdf"]
@@ -311,7 +318,7 @@ MANIFEST_BAD_LINES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
 
 def bad_manifest(raw: Path) -> list[str]:
     """A manifest whose first row is good and every other row is wrong in its own way."""
-    _mk(raw / "loose-letter.txt").write_text(LETTER, encoding="utf-8")
+    _mk(raw / "loose-letter.txt").write_text(LETTER.replace("400", "420"), encoding="utf-8")
     (raw / "manifest.csv").write_bytes(MANIFEST.encode("utf-8"))
     return ["manifest.csv"]
 
@@ -346,6 +353,7 @@ CASES: tuple[Hostile, ...] = (
     Hostile("symlink-loop", symlink_loop, r"symlink", SKIPPED),
     Hostile("symlink-outside-raw", symlink_outside, r"symlink.*(outside|not followed)|"
             r"symlinked folder not followed", SKIPPED),
+    Hostile("named-pipe-as-pdf", fifo_named_pdf, r"not a regular file", SKIPPED),
     Hostile("folder-names-no-force", folder_no_force, r"names no force", FAILED),
     Hostile("manifest-bad-rows", bad_manifest, r"manifest\.csv", ("warning",)),
 )
@@ -368,10 +376,13 @@ def snapshot(root: Path) -> dict[str, str]:
         for name in dirnames + filenames:
             full = os.path.join(dirpath, name)
             rel = os.path.relpath(full, root)
-            if os.path.islink(full):
+            mode = os.lstat(full).st_mode
+            if stat.S_ISLNK(mode):
                 out[rel] = "link -> " + os.readlink(full)
-            elif os.path.isdir(full):
+            elif stat.S_ISDIR(mode):
                 out[rel] = "folder"
+            elif not stat.S_ISREG(mode):
+                out[rel] = f"special {stat.S_IFMT(mode):o}"  # a pipe: reading it would block
             else:
                 with open(full, "rb") as fh:
                     out[rel] = hashlib.sha256(fh.read()).hexdigest()

@@ -261,3 +261,20 @@ def test_cli_rejects_a_path_as_a_force(tmp_path):
         main(["briefings", "--forces", "../../etc", "--out", str(tmp_path / "r")])
     assert exc.value.code == 2
     assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.slow
+def test_a_reused_kernel_forgets_the_last_notebook():
+    from reportkit import batch
+
+    try:
+        batch.warm_kernel()
+        kc = batch._KERNEL[1]
+        batch._silent(kc, "left_over = 1")
+        batch.warm_kernel()
+        seen = []
+        kc.execute_interactive("print('left_over' in globals())",
+                               output_hook=lambda m: seen.append(m["content"].get("text", "")))
+        assert "".join(seen).split()[0] == "False"
+    finally:
+        batch.stop_kernel()

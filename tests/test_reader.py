@@ -42,6 +42,21 @@ def test_two_column_page_reads_left_column_then_right(tmp_path, engine):
     assert text.startswith("Post-inspection review findings\n\nAlpha sentence 1")
 
 
+def test_layout_loses_no_word(tmp_path):
+    from reportkit.pdf import _raw_pages
+    from reportkit.pdflines import layout_page
+
+    pages = filler_pages(2, 7)
+    pages[0].insert(0, "# A title that runs the full width of the page above both columns")
+    pages[1] += ["| Good | 11", "| Inadequate | 3"]
+    path = make_pdf(tmp_path / "all.pdf", pages, columns=2, header=HEADER, footer="Page {n}")
+    for engine in ENGINES:
+        for raw in _raw_pages(path, engine):
+            lines = layout_page(raw.words, raw.width, raw.height)
+            assert sorted(w.text for line in lines for w in line.words) == \
+                sorted(w.text for w in raw.words)
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_table_rows_in_a_one_column_page_stay_rows(tmp_path, engine):
     rows = ["| Good | 11", "| Requires improvement | 20", "| Inadequate | 3", "| Total | 34"]

@@ -1,8 +1,8 @@
 """`--scheduler`: the per-document work on a Dask LocalCluster (loopback only) gives the local tables."""
 import pytest
+from tests.pdfmaker import make_pdf
 
 from reportkit.extract import extract_corpus
-from tests.pdfmaker import make_pdf
 
 
 @pytest.fixture(scope="module")

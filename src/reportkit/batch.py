@@ -48,34 +48,35 @@ class Job:
 # one `reportkit` kernel with them loaded, and clears its namespace between notebooks.
 
 WARM_UP = "import reportkit.briefing, reportkit.charts, reportkit.tables"
-_KERNEL = None
+# Forget the last notebook's variables (what %reset does, without its slow garbage collection).
+CLEAR = ("_ns, _hidden = get_ipython().user_ns, get_ipython().user_ns_hidden\n"
+         "for _k in [k for k in _ns if not k.startswith('_') and k not in _hidden]:\n"
+         "    del _ns[_k]")
+_KERNEL = None  # (manager, a blocking client kept open for resets)
 
 
-def _silent(km, code: str) -> None:
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=60)
-        kc.execute_interactive(code, store_history=False, timeout=300,
-                               output_hook=lambda msg: None)
-    finally:
-        kc.stop_channels()
+def _silent(kc, code: str) -> None:
+    kc.execute_interactive(code, store_history=False, timeout=300, output_hook=lambda msg: None)
 
 
 def warm_kernel():
     """This process's kernel, started and warmed on first use, with an empty namespace."""
     global _KERNEL
-    if _KERNEL is not None and _KERNEL.is_alive():
-        _silent(_KERNEL, "%reset -f")
-        return _KERNEL
+    if _KERNEL is not None and _KERNEL[0].is_alive():
+        _silent(_KERNEL[1], CLEAR)
+        return _KERNEL[0]
     from multiprocessing import util
 
     from jupyter_client.manager import KernelManager
 
+    stop_kernel()
     km = KernelManager(kernel_name=config.KERNEL_NAME)
     km.start_kernel(extra_arguments=KERNEL_QUIET)
-    _silent(km, WARM_UP)
-    _KERNEL = km
+    kc = km.blocking_client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    _silent(kc, WARM_UP)
+    _KERNEL = (km, kc)
     # a worker process ends without atexit under fork: multiprocessing's finalizers still run
     util.Finalize(None, stop_kernel, exitpriority=10)
     return km
@@ -83,10 +84,11 @@ def warm_kernel():
 
 def stop_kernel() -> None:
     global _KERNEL
-    km, _KERNEL = _KERNEL, None
-    if km is not None:
+    held, _KERNEL = _KERNEL, None
+    if held is not None:
         try:
-            km.shutdown_kernel(now=True)
+            held[1].stop_channels()
+            held[0].shutdown_kernel(now=True)
         except Exception:  # already gone: nothing to stop
             pass
 

@@ -342,8 +342,11 @@ def show_progress(tables: dict, force: str):
     from .tracking import progress_table
 
     prog = progress_table(tables, force)
+    counts = {str(k): int(v) for k, v in prog["rating"].value_counts().items()}
+    lead = _progress_sentence({"recommendations": int(prog["doc_id"].notna().sum()),
+                               "ratings": counts})
     prog["text"] = prog["text"].astype("string").map(_shorten, na_action="ignore")
-    return _display(para(_progress_sentence(headline_figures(tables, force))) + table_html(
+    return _display(para(lead) + table_html(
         prog, PROGRESS_COLUMNS, empty="No recommendations for this force in the corpus."))
 
 

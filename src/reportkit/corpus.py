@@ -31,6 +31,7 @@ class Source:
     published: date | None = None  # manifest override
     problem: str | None = None  # set when the file cannot even be considered
     notes: list[str] = field(default_factory=list)
+    in_manifest: bool = False
 
     @property
     def doc_id(self) -> str:
@@ -92,6 +93,9 @@ def found_or_skip(raw: Path, path: Path, found: list, skipped: list) -> None:
         else:
             if not target.is_relative_to(raw.resolve()):
                 src.problem = "symlink points outside the raw folder: not followed"
+    if src.problem is None and not path.is_file():
+        # a named pipe would block the hash for ever; a device or socket holds no document
+        src.problem = "not a regular file (a named pipe, socket or device): not read"
     if src.problem is None and path.suffix.lower() not in SUPPORTED:
         src.problem = f"not a supported format ({path.suffix or 'no extension'}): reportkit reads .pdf, .html, .htm and .txt"
     (skipped if src.problem else found).append(src)
@@ -142,7 +146,9 @@ def _manifest_row(row: dict, width: int) -> tuple[dict, str | None]:
     if any("\x00" in v for v in row.values() if isinstance(v, str)):
         return {}, "contains a NUL byte (the file is damaged or not text)"
     p = (row.get("path") or "").strip().replace("\\", "/")
-    if not p or p.startswith("/") or ".." in p.split("/"):
+    if not p:
+        return {}, "no path"
+    if p.startswith("/") or ".." in p.split("/"):
         return {}, f"path {p!r} must be relative to the raw folder"
     out: dict = {"path": p, "force": None, "kind": None, "published": None}
     force, kind, published = ((row.get(k) or "").strip() for k in ("force", "kind", "published"))
@@ -174,6 +180,7 @@ def discover(raw: Path) -> tuple[list[Source], list[Source], list[str]]:
         assign_folder_force(src)
         row = manifest.get(src.path)
         if row:
+            src.in_manifest = True
             src.force = row["force"] or src.force
             src.kind, src.published = row["kind"], row["published"]
             if row["force"] and src.problem and src.problem.startswith("folder"):

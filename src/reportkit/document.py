@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a 2,000-page PDF makes ~750k of these, and frozen is 4x slower
 class Word:
     text: str
     x0: float

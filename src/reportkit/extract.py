@@ -21,8 +21,10 @@ import pandas as pd
 from . import config, io
 from .corpus import Source, discover
 from .document import ReadError
+from .forces import resolve
 from .schema import TABLES
 from .tables import coerce, save_table
+from .validate import validate
 
 log = logging.getLogger(__name__)
 
@@ -45,15 +47,16 @@ class Result:
 
 
 def extractor_version() -> str:
-    """A hash of the package's own code: any change to an extractor invalidates the cache."""
-    h = hashlib.sha256()
+    """A hash of the package's own code and reading limits: a change to either invalidates the
+    cache (a document refused under a lower page limit is read once the limit is raised)."""
+    h = hashlib.sha256(f"{config.MAX_PAGES}/{config.MAX_SECONDS_PER_DOCUMENT}/{config.MAX_FILE_BYTES}".encode())
     for path in sorted(config.PACKAGE_DIR.rglob("*.py")):
         if "demo" not in path.parts:
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
-class _Timeout(Exception):
+class _Timeout(BaseException):  # not an Exception: no `except Exception` in a reader swallows it
     pass
 
 
@@ -166,6 +169,7 @@ def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = co
     Returns the tables as DataFrames keyed by table name (see schema.TABLES).
     """
     raw = Path(raw)
+    forces = [resolve(f) for f in forces] if forces else None  # UnknownForce before any work
     cache = Path(cache) if cache is not None else None
     version = extractor_version()
     sources, skipped, problems = discover(raw)
@@ -213,10 +217,12 @@ def is_stale(raw: Path | str = config.RAW_DIR, out: Path | str = config.PROCESSE
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str) -> None:
+    checked = {name: validate(df, name) for name, df in tables.items()}  # all, before any write
     out.mkdir(parents=True, exist_ok=True)
+    io.remove_stale_temps(out)
     # the state file goes first (removed) and last (written): a killed run is seen as stale
     (out / STATE_FILE).unlink(missing_ok=True)
-    for name, df in tables.items():
+    for name, df in checked.items():
         save_table(df, name, out)
     io.write_text(out / STATE_FILE, stamp + "\n")
 
@@ -228,7 +234,8 @@ def assemble(sources: list[Source], skipped: list[Source], problems: list[str],
     docs, logrows = [], []
     rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
     first_path: dict[str, str] = {}
-    for s in sorted(sources, key=lambda s: s.path):
+    # of two names for the same bytes, read the one the manifest describes, else the first by path
+    for s in sorted(sources, key=lambda s: (not s.in_manifest, s.path)):
         if s.problem:
             logrows.append(_log(s, "error", s.problem))
             continue

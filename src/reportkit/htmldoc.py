@@ -185,11 +185,33 @@ def read_html(data: bytes, path: str, sha256: str) -> Document:
     else:
         text, kind, extracted_title = _article(source)
         title = title or extracted_title
+        text = _with_dateline(tree, text)
         published = published or dateline(text)
     if len(text.split()) < 5:
         raise ReadError(NO_ARTICLE)
     return Document(path=path, sha256=sha256, format="html", pages=[Page(1, text)], title=title,
                     published=published, meta={"html_kind": kind})
+
+
+def _visible_dateline(tree) -> str | None:
+    """The page's own dateline as the reader sees it (a <time> element, a 'date' class, or a
+    dated line near the top), so a publication date can be cited with words from the page."""
+    for el in tree.xpath('//time | //*[@itemprop="datePublished"] | //*[contains(@class, "date")]'):
+        line = collapse_line(normalise(el.text_content()))
+        if line and len(line) <= 120 and parse_date(line):
+            return line
+    visible = " ".join(t for t in tree.xpath("//body//text()[not(ancestor::script) and "
+                                             "not(ancestor::style)]"))
+    m = _DATELINE.search(collapse_line(normalise(visible))[:4000])
+    return m.group(0) if m else None
+
+
+def _with_dateline(tree, text: str) -> str:
+    """Article text with the dateline on top when the boilerplate remover dropped it."""
+    line = _visible_dateline(tree)
+    if not line or line in text:
+        return text
+    return f"{line}\n\n{text}"
 
 
 def _article(source: str) -> tuple[str, str, str]:

@@ -7,16 +7,34 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+TEMP_SUFFIX = ".tmp"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def remove_stale_temps(folder: str | os.PathLike) -> int:
+    """Delete temp files that a killed run left behind (hidden, never picked up by readers)."""
+    n = 0
+    for p in Path(folder).glob(f".*{TEMP_SUFFIX}"):
+        p.unlink(missing_ok=True)
+        n += 1
+    return n
+
 
 @contextmanager
 def atomic_path(target: str | os.PathLike):
     """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are shared like any file
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

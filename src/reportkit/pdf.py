@@ -40,10 +40,17 @@ def _open_pdfium(path: Path):
 
     try:
         return pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == 4 or "password" in str(exc).lower():
+    except pdfium.PdfiumError:
+        # pdfium's error code can be left over from an earlier document: ask the file itself
+        if _has_encrypt_entry(path):
             raise ReadError("encrypted: needs a password") from None
         raise ReadError(_damaged_message(path)) from None
+
+
+def _has_encrypt_entry(path: Path) -> bool:
+    """True when the file declares encryption (an /Encrypt entry in a trailer or xref stream)."""
+    with open(path, "rb") as fh:
+        return any(b"/Encrypt" in chunk for chunk in iter(lambda: fh.read(1 << 20), b""))
 
 
 def _damaged_message(path: Path) -> str:
@@ -94,10 +101,13 @@ def _normalise_words(words: list[str]) -> list[str]:
     return [w.strip() for w in out]
 
 
-def _pdfium_pages(path: Path) -> Iterator[RawPage]:
+def _pdfium_pages(path: Path, meta: dict[str, str] | None = None) -> Iterator[RawPage]:
+    """Pages one at a time; ``meta`` (when given) receives the PDF's information dictionary."""
     pdf = _open_pdfium(path)
     try:
         _check_length(len(pdf))
+        if meta is not None:
+            meta.update(_meta_of(pdf))
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
@@ -112,22 +122,26 @@ def _pdfium_pages(path: Path) -> Iterator[RawPage]:
         pdf.close()
 
 
+def _meta_of(pdf) -> dict[str, str]:
+    """The information dictionary (Title, Author, CreationDate ...), plus ``created`` as an ISO
+    date when CreationDate holds one."""
+    meta = {k: collapse_line(normalise_chars(v))
+            for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+    m = re.match(r"D:(\d{4})(\d{2})(\d{2})", meta.get("CreationDate", ""))
+    if m:
+        meta["created"] = f"{m[1]}-{m[2]}-{m[3]}"
+    return meta
+
+
 def pdf_meta(path: Path) -> dict[str, str]:
-    """The PDF's information dictionary (Title, Author, CreationDate ...), plus ``created`` as an
-    ISO date when CreationDate holds one."""
     try:
         pdf = _open_pdfium(path)
     except ReadError:
         return {}
     try:
-        meta = {k: collapse_line(normalise_chars(v))
-                for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+        return _meta_of(pdf)
     finally:
         pdf.close()
-    m = re.match(r"D:(\d{4})(\d{2})(\d{2})", meta.get("CreationDate", ""))
-    if m:
-        meta["created"] = f"{m[1]}-{m[2]}-{m[3]}"
-    return meta
 
 
 # --- pdfplumber --------------------------------------------------------------------------------
@@ -160,10 +174,13 @@ def _check_length(pages: int) -> None:
         raise ReadError("empty PDF: no pages")
 
 
-def _raw_pages(path: Path, engine: str) -> Iterator[RawPage]:
+def _raw_pages(path: Path, engine: str, meta: dict[str, str] | None = None
+               ) -> Iterator[RawPage]:
     if engine == "pdfplumber":
+        if meta is not None:
+            meta.update(pdf_meta(path))
         return _plumber_pages(path)
-    return _pdfium_pages(path)
+    return _pdfium_pages(path, meta)
 
 
 def read_pdf(path: str | Path, sha256: str, *, engine: str = "auto") -> Document:
@@ -174,7 +191,8 @@ def read_pdf(path: str | Path, sha256: str, *, engine: str = "auto") -> Document
         raise ValueError(f"unknown PDF engine {engine!r}: use one of {ENGINES} or 'auto'")
     start = time.monotonic()
     laid_out: list[tuple[RawPage, list[Line]]] = []
-    for raw in _raw_pages(path, engine):
+    meta: dict[str, str] = {}
+    for raw in _raw_pages(path, engine, meta):
         laid_out.append((raw, layout_page(raw.words, raw.width, raw.height)))
         raw.words = []  # the lines hold the words now
         if time.monotonic() - start > config.MAX_SECONDS_PER_DOCUMENT:
@@ -184,7 +202,6 @@ def read_pdf(path: str | Path, sha256: str, *, engine: str = "auto") -> Document
         raise ReadError("no text layer: scanned document, needs OCR")
     kept = strip_furniture([lines for _, lines in laid_out], [r.height for r, _ in laid_out])
     pages, warnings = _pages(laid_out, kept)
-    meta = pdf_meta(path)
     doc = Document(path=str(path), sha256=sha256, format="pdf", pages=pages,
                    meta=meta, warnings=warnings)
     doc.title = _title(meta, pages)

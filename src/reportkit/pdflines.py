@@ -162,6 +162,25 @@ def _rows_of(segs: list[Line]) -> list[list[Line]]:
 EDGE = 0.07  # share of the page height at top and bottom that holds margin furniture
 
 
+def _columns(rows: list[list[Line]], x: float, height: float) -> list[Line] | None:
+    """The page read as two columns split at ``x``, or None when it is not laid out so.
+
+    Rows in the page margins (running headers, page numbers) stay out of the columns.
+    """
+    def where(row: list[Line]) -> int:
+        mid = (row[0].top + row[0].bottom) / 2
+        return -1 if mid < EDGE * height else 1 if mid > (1 - EDGE) * height else 0
+
+    body = [s for r in rows if where(r) == 0 for s in r]
+    if not body:
+        return None
+    blocks = _blocks(body, x)
+    if not _is_columns(blocks, x, max(s.bottom for s in body) - min(s.top for s in body)):
+        return None
+    return ([_merge_row(r) for r in rows if where(r) < 0] + _two_columns(blocks, x)
+            + [_merge_row(r) for r in rows if where(r) > 0])
+
+
 def layout_page(words: list[Word], width: float, height: float) -> list[Line]:
     """The page's lines in reading order, paragraph starts marked."""
     if not words:
@@ -170,18 +189,7 @@ def layout_page(words: list[Word], width: float, height: float) -> list[Line]:
     size = median(heights)
     rows = [_segments(r, 1.2 * size) for r in _rows(words)]
     x = _gutter(rows, width)
-    lines = None
-    if x is not None:
-        # Lines in the page margins (running headers, page numbers) stay out of the columns.
-        edge = EDGE * height
-        segs = [s for r in rows for s in r if edge < s.top and s.bottom < height - edge]
-        blocks = _blocks(segs, x)
-        text_height = max(s.bottom for s in segs) - min(s.top for s in segs) if segs else 0
-        if _is_columns(blocks, x, text_height):
-            above = [r for r in rows if r[0].bottom <= edge or r[0].top >= height - edge]
-            lines = _two_columns(blocks, x)
-            lines = ([_merge_row(r) for r in above if r[0].bottom <= edge] + lines
-                     + [_merge_row(r) for r in above if r[0].top >= height - edge])
+    lines = _columns(rows, x, height) if x is not None else None
     if lines is None:
         lines = _single_column(rows)
     _mark_paragraphs(lines, size)

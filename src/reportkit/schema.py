@@ -61,3 +61,7 @@ def columns(table: str) -> list[str]:
 
 def date_columns(table: str) -> list[str]:
     return [c for c, t in TABLES[table].items() if t == "date"]
+
+
+class SchemaError(ValueError):
+    """A table that does not match its written schema (see docs/data-dictionary.md)."""

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config, io
-from .schema import TABLES, date_columns
+from .schema import TABLES, SchemaError, date_columns
 
 
 def empty(table: str) -> pd.DataFrame:
@@ -21,12 +21,17 @@ def coerce(df: pd.DataFrame, table: str) -> pd.DataFrame:
         if col not in df.columns:
             df[col] = None
     for col, kind in spec.items():
+        before = df[col]
         if kind == "date":
-            df[col] = pd.to_datetime(df[col], errors="coerce").astype("datetime64[s]")
+            df[col] = pd.to_datetime(before, errors="coerce").astype("datetime64[s]")
         elif kind in ("Int64", "Float64"):
-            df[col] = pd.to_numeric(df[col], errors="coerce").astype(kind)
+            df[col] = pd.to_numeric(before, errors="coerce").astype(kind)
         else:
-            df[col] = df[col].astype(kind)
+            df[col] = before.astype(kind)
+        lost = before.notna() & df[col].isna() & (before.astype(str) != "")
+        if lost.any():
+            bad = before[lost].iloc[0]
+            raise SchemaError(f"table {table!r}, column {col!r}: {bad!r} is not a valid {kind}")
     extra = [c for c in df.columns if c not in spec]
     return df[list(spec) + extra].reset_index(drop=True)
 

@@ -7,7 +7,17 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .forces import NATIONAL, slugs
-from .schema import ASSESSORS, GRADES, KINDS, POLARITIES, PRECISIONS, RATINGS, STATUSES, TABLES
+from .schema import (  # noqa: F401  (SchemaError is re-exported)
+    ASSESSORS,
+    GRADES,
+    KINDS,
+    POLARITIES,
+    PRECISIONS,
+    RATINGS,
+    STATUSES,
+    TABLES,
+    SchemaError,
+)
 
 _DTYPES = {"string": "string", "Int64": "Int64", "Float64": "Float64", "date": "datetime64[s]"}
 
@@ -27,10 +37,6 @@ _REQUIRED = {"doc_id", "status", "event", "measure", "grade", "polarity"}
 _NON_NEGATIVE = {"cases", "total", "pages", "timescale_days"}
 
 
-class SchemaError(ValueError):
-    """A table that does not match its written schema (see docs/data-dictionary.md)."""
-
-
 def _column(name: str, kind: str, table: str) -> pa.Column:
     checks = []
     if name in _ALLOWED:
@@ -43,7 +49,9 @@ def _column(name: str, kind: str, table: str) -> pa.Column:
         checks.append(pa.Check.ge(1))
     if name == "percent":
         checks.append(pa.Check.in_range(0, 100))
-    return pa.Column(_DTYPES[kind], checks=checks, nullable=name not in _REQUIRED)
+    # a log row may be about a file that could not even be hashed, so it may lack a doc_id
+    required = name in _REQUIRED and not (table == "extraction_log" and name == "doc_id")
+    return pa.Column(_DTYPES[kind], checks=checks, nullable=not required)
 
 
 @cache
