@@ -269,7 +269,7 @@ def test_a_reused_kernel_forgets_the_last_notebook():
 
     try:
         batch.warm_kernel()
-        kc = batch._KERNEL[1]
+        kc = batch._local.kernel[1]
         batch._silent(kc, "left_over = 1")
         batch.warm_kernel()
         seen = []

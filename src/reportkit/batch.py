@@ -7,10 +7,13 @@ others: its executed notebook is kept and exported, the index marks it, and the 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import queue
 import sys
 import tempfile
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,16 +46,17 @@ class Job:
     title: str
 
 
-# ---- one kernel per worker, reused ---------------------------------------------------------------
-# Importing pandas, matplotlib and scipy costs more than a briefing's own work, so each worker keeps
-# one `reportkit` kernel with them loaded, and clears its namespace between notebooks.
+# ---- one kernel per worker, reused -------------------------------------------------------------
+# Importing pandas, matplotlib and scipy costs more than a briefing's own work, so a worker keeps
+# one `reportkit` kernel with them loaded and clears its namespace between notebooks. The kernel
+# belongs to the thread that started it (a Dask worker runs tasks in threads).
 
 WARM_UP = "import reportkit.briefing, reportkit.charts, reportkit.tables"
 # Forget the last notebook's variables (what %reset does, without its slow garbage collection).
 CLEAR = ("_ns, _hidden = get_ipython().user_ns, get_ipython().user_ns_hidden\n"
          "for _k in [k for k in _ns if not k.startswith('_') and k not in _hidden]:\n"
          "    del _ns[_k]")
-_KERNEL = None  # (manager, a blocking client kept open for resets)
+_local = threading.local()  # .kernel: (manager, a blocking client kept open for resets)
 
 
 def _silent(kc, code: str) -> None:
@@ -60,13 +64,11 @@ def _silent(kc, code: str) -> None:
 
 
 def warm_kernel():
-    """This process's kernel, started and warmed on first use, with an empty namespace."""
-    global _KERNEL
-    if _KERNEL is not None and _KERNEL[0].is_alive():
-        _silent(_KERNEL[1], CLEAR)
-        return _KERNEL[0]
-    from multiprocessing import util
-
+    """This thread's kernel, started and warmed on first use, with an empty namespace."""
+    held = getattr(_local, "kernel", None)
+    if held is not None and held[0].is_alive():
+        _silent(held[1], CLEAR)
+        return held[0]
     from jupyter_client.manager import KernelManager
 
     stop_kernel()
@@ -76,15 +78,12 @@ def warm_kernel():
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
     _silent(kc, WARM_UP)
-    _KERNEL = (km, kc)
-    # a worker process ends without atexit under fork: multiprocessing's finalizers still run
-    util.Finalize(None, stop_kernel, exitpriority=10)
+    _local.kernel = (km, kc)
     return km
 
 
 def stop_kernel() -> None:
-    global _KERNEL
-    held, _KERNEL = _KERNEL, None
+    held, _local.kernel = getattr(_local, "kernel", None), None
     if held is not None:
         try:
             held[1].stop_channels()
@@ -125,6 +124,14 @@ def run_job(job: Job) -> dict:
             io.write_text(job.html, _failure_page(job.title, error or "no output"))
     return {"name": job.name, "ok": error is None, "error": error,
             "seconds": time.perf_counter() - start}
+
+
+def run_job_once(job: Job) -> dict:
+    """run_job in a kernel of its own, stopped afterwards (for Dask workers, which may retire)."""
+    try:
+        return run_job(job)
+    finally:
+        stop_kernel()
 
 
 def _failure_page(title: str, error: str) -> str:
@@ -259,21 +266,61 @@ def _results(todo: list[Job], jobs: int, scheduler: str | None):
     if scheduler:
         from .scale import run_on_dask
 
-        yield from run_on_dask(scheduler, run_job, [(job,) for job in todo])
+        yield from run_on_dask(scheduler, run_job_once, [(job,) for job in todo])
     elif jobs <= 1 or len(todo) <= 1:
         try:
             yield from map(run_job, todo)
         finally:
             stop_kernel()
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-            futures = {pool.submit(run_job, job): job for job in todo}
-            for fut in as_completed(futures):
-                try:
-                    yield fut.result()
-                except Exception as exc:  # the worker process itself died
-                    yield {"name": futures[fut].name, "ok": False, "seconds": 0.0,
-                           "error": f"worker process died ({type(exc).__name__})"}
+        yield from _pooled(todo, min(jobs, len(todo)))
+
+
+# Each worker process takes jobs from a queue until it meets None, then stops its own kernel: a
+# worker's kernel must not outlive the batch, and a pool has no hook at worker exit.
+_QUEUES = None
+
+
+def _worker_init(todo_q, done_q) -> None:
+    global _QUEUES
+    _QUEUES = (todo_q, done_q)
+
+
+def _worker_loop() -> int:
+    todo_q, done_q = _QUEUES
+    done = 0
+    try:
+        while (job := todo_q.get()) is not None:
+            done_q.put(run_job(job))
+            done += 1
+    finally:
+        stop_kernel()
+    return done
+
+
+def _pooled(todo: list[Job], workers: int):
+    ctx = multiprocessing.get_context()
+    todo_q, done_q = ctx.Queue(), ctx.Queue()
+    for job in [*todo, *[None] * workers]:
+        todo_q.put(job)
+    pending = {job.name: job for job in todo}
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
+                             initargs=(todo_q, done_q)) as pool:
+        loops = [pool.submit(_worker_loop) for _ in range(workers)]
+        ended_at = None
+        while pending:
+            try:
+                res = done_q.get(timeout=1.0)
+            except queue.Empty:
+                if ended_at is None and all(f.done() for f in loops):
+                    ended_at = time.monotonic()  # results may still be in flight: wait a little
+                if ended_at is not None and time.monotonic() - ended_at > 10:
+                    break  # every worker ended (or died) and nothing more will come
+                continue
+            pending.pop(res["name"], None)
+            yield res
+    for name in pending:  # a worker process died under these jobs
+        yield {"name": name, "ok": False, "seconds": 0.0, "error": "worker process died"}
 
 
 # ---- the index ----------------------------------------------------------------------------------

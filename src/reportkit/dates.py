@@ -44,6 +44,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(
         rf"\b(?:(?P<m1>{_MONTH}){_DASH})?(?P<m2>{_MONTH}),?{_SP}(?P<y2>{_YEAR})\b", re.I)),
 ]
+_NUMERIC = ("iso", "slash")  # the forms without a month name
+_HAS_YEAR = re.compile(_YEAR)  # every form ends in a year: text without one holds no date
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _YEAR_ONLY = re.compile(rf"^\s*(?:in\s+)?({_YEAR})\s*$", re.I)
 _BARE_YEAR = re.compile(rf"(?<![\d/.,-])\b{_YEAR}\b(?![\d/-])")
 
@@ -112,12 +115,11 @@ def _build(kind: str, g: dict[str, str | None], whole: str) -> tuple[date, date,
 def find_dates(text: str, years: bool = False) -> list[DateMatch]:
     """Every date or date range in ``text``, left to right, without overlaps (longest form wins).
     With ``years``, a bare year ("during 2016") is a date of precision year."""
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, str) or not _HAS_YEAR.search(text):
         return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    patterns = [*_PATTERNS, ("year", _BARE_YEAR)] if years else _PATTERNS
-    for kind, pattern in patterns:
+    for kind, pattern in _patterns(text, years):
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
@@ -127,6 +129,14 @@ def find_dates(text: str, years: bool = False) -> list[DateMatch]:
             taken.append(m.span())
             found.append(DateMatch(built[0], built[1], built[2], m.span(), m.group()))
     return sorted(found, key=lambda d: d.span)
+
+
+def _patterns(text: str, years: bool) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns worth trying on ``text``, in order: those with a month name need one."""
+    low = text.lower()
+    named = any(m in low for m in _MONTH_STEMS)
+    out = [(k, p) for k, p in _PATTERNS if named or k in _NUMERIC]
+    return [*out, ("year", _BARE_YEAR)] if years else out
 
 
 def parse_date(text: str) -> tuple[date, str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .document import Document
-from .grades import GRADE_RE, page_figures
+from .grades import GRADE_RE, has_grade_word, page_figures
 from .sentences import headings, sentences
 
 # Concern cues are tried first: "improved, but not consistently" is a concern.
@@ -36,7 +36,7 @@ def classify(sentence: str) -> tuple[str, str] | None:
         return None
     if _HYPOTHETICAL.search(sentence):
         return None  # "where a case gave cause for concern, it was referred" describes a method
-    if GRADE_RE.search(sentence) and page_figures(sentence):
+    if has_grade_word(sentence) and GRADE_RE.search(sentence) and page_figures(sentence):
         return None  # case grade figures, not a finding
     m = _NOT_CONSISTENTLY.search(sentence)
     if m:
@@ -61,11 +61,12 @@ def document_findings(doc: Document, skip_quotes: set[str] | None = None) -> lis
     out: list[dict] = []
     section = ""
     for p in doc.pages:
-        heads = [(s.start, s.text) for s in headings(p.text)]
+        heads = headings(p.text)
+        is_head, k = set(heads), 0
         for span in sentences(p.text):
-            above = [h for h in heads if h[0] <= span.start]
-            section = above[-1][1] if above else section
-            if (span.start, span.text) in heads or not _is_finding_text(span.text, skip):
+            while k < len(heads) and heads[k].start <= span.start:  # the last heading above
+                section, k = heads[k].text, k + 1
+            if span in is_head or not _is_finding_text(span.text, skip):
                 continue
             found = classify(span.text)
             if found:

@@ -61,6 +61,14 @@ _COL_RE = re.compile(
 # it; the case_grades table keeps it once schema.GRADES allows it (its validation would refuse it).
 COMBINED = "requires_improvement_or_inadequate"
 SUBSET_CUES = tuple(s for s, _ in _SUBSETS)
+# Every GRADE_RE match holds one of these: a substring test rules out most sentences at once.
+_GRADE_WORDS = ("good", "adequate", "outstanding", "improvement")
+
+
+def has_grade_word(text: str) -> bool:
+    """False when ``text`` cannot hold a grade (a cheap filter to run before GRADE_RE)."""
+    low = text.lower()
+    return any(w in low for w in _GRADE_WORDS)
 
 
 @dataclass
@@ -196,8 +204,10 @@ def _update(ctx: _Context, span: Span, found: list[Figure]) -> _Context:
     if found:
         last = found[-1]
         return _Context(last.total, last.subset, last.assessor, last.total_quote)
+    if not _CASE_WORDS.search(span.text):  # the cheap test first: most sentences stop here
+        return ctx
     total = _total(span.text, _OF_RE.search(span.text))
-    if total is not None and _CASE_WORDS.search(span.text):
+    if total is not None:
         assessor = _assessor(span.text, len(span.text)) or "inspectorate"
         return _Context(total, _subset(span.text) or "all", assessor, span.text)
     return ctx
@@ -289,7 +299,7 @@ def page_figures(text: str) -> list[Figure]:
         masked = masked[:a] + "\n" * (b - a) + masked[b:]
     ctx = _Context()
     for span in sentences(masked):
-        rows = _sentence_rows(text, span, ctx)
+        rows = _sentence_rows(text, span, ctx) if has_grade_word(span.text) else []
         found += rows
         ctx = _update(ctx, span, rows)
     return sorted(found, key=lambda f: f.pos)
@@ -304,10 +314,12 @@ def page_totals(text: str) -> list[tuple[int, str, str, str]]:
     cases." A press page or a statement may give the size of a sample without its grades."""
     out = []
     for span in sentences(text) if isinstance(text, str) else []:
-        if GRADE_RE.search(span.text):
+        if has_grade_word(span.text) and GRADE_RE.search(span.text):
             continue  # a sentence with grades states its set's total with them (page_figures)
+        if not _EXAMINED.search(span.text):
+            continue
         total = _total(span.text, _OF_RE.search(span.text))
-        if total is not None and _EXAMINED.search(span.text):
+        if total is not None:
             assessor = _assessor(span.text, len(span.text)) or "inspectorate"
             out.append((total, _subset(span.text) or "all", assessor, span.text[:300]))
     return out

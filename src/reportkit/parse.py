@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import classify, findings, grades, progress, recommendations
+from . import classify, findings, grades, progress, recommendations, sentences
 from .claims import document_claims
 from .classify import Dated
 from .document import Document
@@ -80,6 +80,14 @@ def _events(kind: str, pub: Dated | None, work: Dated | None) -> list[dict]:
 
 def parse_document(doc: Document) -> Parsed:
     """Every row reportkit extracts from one document, plus plain-English warnings."""
+    sentences.clear_cache()  # the modules share one split of each page, for this document only
+    try:
+        return _parse(doc)
+    finally:
+        sentences.clear_cache()
+
+
+def _parse(doc: Document) -> Parsed:
     meta, pub, work = _meta(doc)
     out = Parsed(meta=meta, events=_events(meta["kind"], pub, work))
     if meta["kind"] in REVIEW_KINDS:

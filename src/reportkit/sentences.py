@@ -1,8 +1,13 @@
-"""Sentences, lines and headings of a page as exact slices of its text (so quotes stay citable)."""
+"""Sentences, lines and headings of a page as exact slices of its text (so quotes stay citable).
+
+Several extractors split the same page: the splits are cached by text (a small LRU), so a page is
+split once per document whatever the number of modules that read its sentences.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 _PARA = re.compile(r"\n[ \t]*\n+")
 # A sentence ends at . ! ? (maybe closed by a quote or bracket) before a capital, digit or quote.
@@ -14,8 +19,7 @@ _DANGLING = re.compile(r"\b(?:the|of|and|to|a|an|in|for|with|on|by|or|as|at|that
 _HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-Z][^.!?:;]{1,90}$")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):  # a tuple: built tens of thousands of times per document
     start: int
     end: int
     text: str
@@ -38,6 +42,12 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     return sorted(set(cuts))
 
 
+def clear_cache() -> None:
+    """Forget cached splits (the parser does so per document: memory stays flat, timing honest)."""
+    for cached in (_sentences, _lines, _headings):
+        cached.cache_clear()
+
+
 def paragraphs(text: str) -> list[Span]:
     spans, pos = [], 0
     for m in [*_PARA.finditer(text), None]:
@@ -49,9 +59,17 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
+_CACHE = 1024  # pages: one document read module after module hits the cache up to this length
+
+
 def sentences(text: str, heads: bool = True) -> list[Span]:
     """Sentences (and bullet points) of ``text``; each ``text[s.start:s.end] == s.text``.
     Heading lines are sentences of their own unless ``heads`` is False."""
+    return list(_sentences(text, heads))
+
+
+@lru_cache(maxsize=_CACHE)
+def _sentences(text: str, heads: bool) -> tuple[Span, ...]:
     out: list[Span] = []
     extra = sorted({x for h in headings(text) for x in (h.start, h.end)}) if heads else []
     for para in paragraphs(text):
@@ -61,23 +79,33 @@ def sentences(text: str, heads: bool = True) -> list[Span]:
             span = _trimmed(text, a, b)
             if span:
                 out.append(span)
-    return out
+    return tuple(out)
 
 
 def lines(text: str) -> list[Span]:
+    return list(_lines(text))
+
+
+@lru_cache(maxsize=_CACHE)
+def _lines(text: str) -> tuple[Span, ...]:
     out, pos = [], 0
     for raw in text.split("\n"):
         span = _trimmed(text, pos, pos + len(raw))
         if span:
             out.append(span)
         pos += len(raw) + 1
-    return out
+    return tuple(out)
 
 
 def headings(text: str) -> list[Span]:
     """Heading lines: short, unpunctuated, capitalised, after a blank line or a finished sentence."""
+    return list(_headings(text))
+
+
+@lru_cache(maxsize=_CACHE)
+def _headings(text: str) -> tuple[Span, ...]:
     out, prev_end, prev_text = [], 0, ""
-    spans = lines(text)
+    spans = _lines(text)
     for i, span in enumerate(spans):
         gap = text[prev_end:span.start]
         fresh = not prev_text or gap.count("\n") > 1 or prev_text[-1] in ".!?:"
@@ -86,7 +114,7 @@ def headings(text: str) -> list[Span]:
                 not nxt[0].islower()):
             out.append(span)
         prev_end, prev_text = span.end, span.text
-    return out
+    return tuple(out)
 
 
 def is_heading(line: str) -> bool:
