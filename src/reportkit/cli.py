@@ -62,13 +62,23 @@ def cmd_demo_corpus(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .extract import extract_corpus, summarise
-
     if args.jobs < 1:
         return _usage_error("--jobs must be 1 or more")
     if not Path(args.raw).is_dir():
         return _usage_error(f"raw folder {args.raw} does not exist (run `reportkit demo-corpus` first?)")
-    tables = extract_corpus(args.raw, args.out, jobs=args.jobs, forces=_forces_arg(args.force),
+    forces = _forces_arg(args.force)
+    if not args.no_cache:
+        from .state import current_stamp, up_to_date
+
+        # checked before pandas is even imported: an unchanged corpus costs one pass of hashing
+        state = up_to_date(Path(args.out), current_stamp(Path(args.raw), forces))
+        if state:
+            print(f"{state['summary']}\nnothing changed since the last run: tables kept", file=sys.stderr)
+            print(f"tables in {args.out}")
+            return int(state["exit_code"])
+    from .extract import extract_corpus, summarise
+
+    tables = extract_corpus(args.raw, args.out, jobs=args.jobs, forces=forces,
                             cache=None if args.no_cache else args.cache,
                             progress=not args.quiet, scheduler=args.scheduler)
     code, summary = summarise(tables)

@@ -6,7 +6,6 @@ the schema and write every table atomically.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import pickle
 import signal
@@ -23,6 +22,15 @@ from .corpus import Source, discover
 from .document import ReadError
 from .forces import resolve
 from .schema import TABLES
+from .state import (  # noqa: F401  (is_stale and STATE_FILE are part of this module's API)
+    STATE_FILE,
+    clear_state,
+    extractor_version,
+    fingerprint,
+    is_stale,
+    up_to_date,
+    write_state,
+)
 from .tables import coerce, load_tables, save_table
 from .validate import validate
 
@@ -44,16 +52,6 @@ class Result:
     rows: dict[str, list[dict]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     transient: bool = False  # a time-out or crash: not cached, tried again next run
-
-
-def extractor_version() -> str:
-    """A hash of the package's own code and reading limits: a change to either invalidates the
-    cache (a document refused under a lower page limit is read once the limit is raised)."""
-    h = hashlib.sha256(f"{config.MAX_PAGES}/{config.MAX_SECONDS_PER_DOCUMENT}/{config.MAX_FILE_BYTES}".encode())
-    for path in sorted(config.PACKAGE_DIR.rglob("*.py")):
-        if "demo" not in path.parts:
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
 
 
 class _Timeout(BaseException):  # not an Exception: no `except Exception` in a reader swallows it
@@ -176,7 +174,7 @@ def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = co
     if forces:
         sources = [s for s in sources if s.force is None or s.force in forces]
     stamp = fingerprint(sources, version, forces)
-    if out is not None and _up_to_date(Path(out), stamp):
+    if out is not None and up_to_date(Path(out), stamp):
         return load_tables(out)  # nothing changed since these tables were written
     readable = [s for s in sources if s.problem is None]
     results: dict[str, Result] = {}
@@ -200,41 +198,15 @@ def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = co
     return tables
 
 
-def fingerprint(sources: list[Source], version: str, forces: list[str] | None = None) -> str:
-    """What the tables depend on: every file's path, bytes and overrides, the extractor, the forces."""
-    h = hashlib.sha256(f"{version}\0{','.join(forces or [])}\n".encode())
-    for s in sorted(sources, key=lambda s: s.path):
-        h.update(f"{s.path}\0{s.sha256}\0{s.force}\0{s.kind}\0{s.published}\n".encode("utf-8", "surrogateescape"))
-    return h.hexdigest()
-
-
-STATE_FILE = "_extract_state.txt"
-
-
-def _up_to_date(out: Path, stamp: str) -> bool:
-    state = out / STATE_FILE
-    try:
-        written = state.read_text().strip()
-    except OSError:
-        return False
-    return written == stamp and all((out / f"{t}.parquet").exists() for t in TABLES)
-
-
-def is_stale(raw: Path | str = config.RAW_DIR, out: Path | str = config.PROCESSED_DIR) -> bool:
-    """True when the raw folder or the extractor changed since the tables in ``out`` were written."""
-    sources, _, _ = discover(Path(raw))
-    return not _up_to_date(Path(out), fingerprint(sources, extractor_version()))
-
-
 def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str) -> None:
     checked = {name: validate(df, name) for name, df in tables.items()}  # all, before any write
     out.mkdir(parents=True, exist_ok=True)
     io.remove_stale_temps(out)
     # the state file goes first (removed) and last (written): a killed run is seen as stale
-    (out / STATE_FILE).unlink(missing_ok=True)
+    clear_state(out)
     for name, df in checked.items():
         save_table(df, name, out)
-    io.write_text(out / STATE_FILE, stamp + "\n")
+    write_state(out, stamp, *summarise(checked))
 
 
 # --- assembling tables ------------------------------------------------------------------------

@@ -30,6 +30,7 @@ _OF_RE = re.compile(
 _TOTAL_RE = re.compile(
     rf"(?:\b(?P<n>{COUNT})(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w'-]+\s+){{0,5}}?(?:cases|case\s+files|referrals|investigations)\b"
     rf"|\bsample\s+of\s+(?P<s>{COUNT})\b)", re.I)
+_TOTAL_WORDS = ("case", "referral", "investigation", "sample")  # one is in every _TOTAL_RE match
 _CASE_WORDS = re.compile(r"\b(cases?|graded|grading|assessed|judged|rated|audit\w*|sample)\b", re.I)
 _CARRY = re.compile(r"^\W*(?:of\s+(?:these|those|them|the\s+\w+)|these|in\s+these|the\s+same)\b", re.I)
 _GENERAL = re.compile(r"\bof\s+(?:all\s+)?(?:the\s+)?cases\b", re.I)  # about every case, not the last set
@@ -189,6 +190,9 @@ def _sentence_rows(page: str, span: Span, ctx: _Context) -> list[Figure]:
 def _total(text: str, of_match: re.Match[str] | None) -> int | None:
     if of_match:
         return parse_count(of_match.group("b"))
+    low = text.lower()
+    if not any(w in low for w in _TOTAL_WORDS):  # _TOTAL_RE is slow: skip text it cannot match
+        return None
     for m in _TOTAL_RE.finditer(text):
         token = m.group("n") or m.group("s")
         before = text[:m.start()]

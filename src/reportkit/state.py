@@ -1,0 +1,70 @@
+"""Is the processed folder up to date with the raw folder? Answered without importing pandas,
+so that an unchanged re-run of `reportkit extract` costs little more than hashing the files."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from . import config, io
+from .corpus import Source, discover
+from .schema import TABLES
+
+STATE_FILE = "_extract_state.json"
+
+
+def extractor_version() -> str:
+    """A hash of the package's own code and reading limits: a change to either invalidates the
+    cache (a document refused under a lower page limit is read once the limit is raised)."""
+    limits = f"{config.MAX_PAGES}/{config.MAX_SECONDS_PER_DOCUMENT}/{config.MAX_FILE_BYTES}"
+    h = hashlib.sha256(limits.encode())
+    for path in sorted(config.PACKAGE_DIR.rglob("*.py")):
+        if "demo" not in path.parts:
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def fingerprint(sources: list[Source], version: str, forces: list[str] | None = None) -> str:
+    """What the tables depend on: every file's path, bytes and overrides, the extractor, the forces."""
+    h = hashlib.sha256(f"{version}\0{','.join(forces or [])}\n".encode())
+    for s in sorted(sources, key=lambda s: s.path):
+        h.update(f"{s.path}\0{s.sha256}\0{s.force}\0{s.kind}\0{s.published}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def read_state(out: Path) -> dict:
+    try:
+        return json.loads((Path(out) / STATE_FILE).read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def up_to_date(out: Path, stamp: str) -> dict | None:
+    """The saved state (with its exit code and summary) when ``out`` holds tables for ``stamp``."""
+    state = read_state(out)
+    if state.get("stamp") != stamp:
+        return None
+    if not all((Path(out) / f"{t}.parquet").exists() for t in TABLES):
+        return None
+    return state
+
+
+def write_state(out: Path, stamp: str, exit_code: int, summary: str) -> None:
+    io.write_text(Path(out) / STATE_FILE,
+                  json.dumps({"stamp": stamp, "exit_code": exit_code, "summary": summary}) + "\n")
+
+
+def clear_state(out: Path) -> None:
+    (Path(out) / STATE_FILE).unlink(missing_ok=True)
+
+
+def current_stamp(raw: Path, forces: list[str] | None = None) -> str:
+    sources, _, _ = discover(Path(raw))
+    if forces:
+        sources = [s for s in sources if s.force is None or s.force in forces]
+    return fingerprint(sources, extractor_version(), forces)
+
+
+def is_stale(raw: Path | str = config.RAW_DIR, out: Path | str = config.PROCESSED_DIR) -> bool:
+    """True when the raw folder or the extractor changed since the tables in ``out`` were written."""
+    return up_to_date(Path(out), current_stamp(Path(raw))) is None
