@@ -31,6 +31,18 @@ examples:
 """
 
 
+BRIEFINGS_EPILOG = """\
+Re-extracts first when data/raw/ changed since the last extraction. Writes
+reports/notebooks/<force>.ipynb (the executed notebook), reports/briefings/<force>.html (opens
+offline, no code shown) and reports/briefings/index.html. A force that fails does not stop the
+others: it is marked in the index and the exit status is 1. Exit 2: an unknown force or parameter.
+
+examples:
+  reportkit briefings --forces west-yorkshire,GMP --jobs 2
+  reportkit briefings --notebook my_briefing.ipynb --param year=2016
+"""
+
+
 def _forces_arg(values: list[str] | None) -> list[str] | None:
     from .forces import UnknownForce, resolve
 
@@ -101,9 +113,26 @@ def cmd_briefings(args) -> int:
     from .batch import run_briefings
 
     forces = _forces_arg([args.forces]) if args.forces else None
+    params = {}
+    for item in args.param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            return _usage_error(f"--param {item!r}: write NAME=VALUE")
+        params[name.strip()] = _param_value(value)
     return run_briefings(forces=forces, jobs=args.jobs, out=Path(args.out), raw=Path(args.raw),
                          processed=Path(args.processed), scheduler=args.scheduler,
-                         progress=not args.quiet)
+                         progress=not args.quiet, parameters=params,
+                         notebook=Path(args.notebook) if args.notebook else None)
+
+
+def _param_value(text: str):
+    """Numbers, true/false and JSON lists come through typed; anything else is a string."""
+    import json
+
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,12 +157,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     e.set_defaults(func=cmd_extract)
 
-    b = sub.add_parser("briefings", help="run the force briefing notebook per force and export HTML")
+    b = sub.add_parser("briefings", help="run the force briefing notebook per force and export HTML",
+                       epilog=BRIEFINGS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("--forces", default="all", help="'all' or a comma-separated list of slugs (default: all)")
     b.add_argument("--jobs", type=int, default=config.DEFAULT_JOBS, help="parallel notebook runs (default: %(default)s)")
     b.add_argument("--out", default=str(config.REPORTS_DIR), help="output folder (default: %(default)s)")
     b.add_argument("--raw", default=str(config.RAW_DIR), help=argparse.SUPPRESS)
     b.add_argument("--processed", default=str(config.PROCESSED_DIR), help=argparse.SUPPRESS)
+    b.add_argument("--notebook", metavar="PATH", help="another briefing notebook (default: notebooks/force_briefing.ipynb)")
+    b.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="set a notebook parameter for every force; repeatable (checked before anything runs)")
     b.add_argument("--scheduler", metavar="ADDRESS", help="run notebooks on a Dask cluster")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.set_defaults(func=cmd_briefings)

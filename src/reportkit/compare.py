@@ -60,7 +60,8 @@ def wilson(k: float, n: float, z: float = Z95) -> tuple[float, float]:
     denom = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    # rounding can leave the bound a hair inside the share at 0% or 100%: keep the share inside
+    return (max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half)))
 
 
 def min_detectable_difference(n1: int, n2: int, p: float) -> float:
