@@ -60,7 +60,7 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
         ("parameters", 'force = "all"  # a force slug, or "all"\n'
                        "processed_dir = str(config.PROCESSED_DIR)"),
         ("code", "tables = briefing.load(processed_dir)\nslug = briefing.resolve_force(force)\n"
-                 'briefing.show_page_title("Timeliness: fieldwork, publication and response")'),
+                 'briefing.show_page_title(f"Timeliness for {briefing.force_name(slug)}")'),
         ("code", "briefing.show_chart(charts.force_timeline(tables, slug) if slug\n"
                  "                     else charts.lag_across_forces(tables))"),
         ("md", "## Per report\nLags are ranges where a date is known only to the month. The "

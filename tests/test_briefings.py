@@ -149,7 +149,8 @@ def test_briefing_pages_hold_figures_and_nothing_technical(batch):
         for bad in ("Traceback", "Warning:", "FutureWarning", "UserWarning", "briefing.show_",
                     "import ", "jp-InputPrompt", "In&nbsp;[", "processed_dir"):
             assert bad not in text, f"{page.name} shows {bad!r}"
-        assert "jp-InputArea" not in html, f"{page.name} keeps code input"
+        code_input = re.search(r'class="[^"]*(jp-CodeMirrorEditor|highlight hl-)', html)
+        assert not code_input, f"{page.name} keeps code input"
         assert remote_refs(html) == [], f"{page.name} fetches from the network"
         if page.stem in ("index", "national"):
             continue
@@ -157,7 +158,8 @@ def test_briefing_pages_hold_figures_and_nothing_technical(batch):
         latest = figures["latest"]
         if latest:
             assert f"graded {briefing.fmt_int(latest['cases'])} cases" in text
-            assert f"{briefing.fmt_int(latest['good'])} good" in text
+            if latest["good"] is not None:
+                assert f"{briefing.fmt_int(latest['good'])} good" in text
 
 
 @pytest.mark.slow
@@ -179,8 +181,8 @@ def test_index_lists_every_force_and_every_link_resolves(batch):
         assert (index.parent / link).is_file(), f"index links to missing {link}"
     state = json.loads((out / "briefings" / "index.json").read_text())
     for slug, entry in state.items():
-        assert f"{slug}.html" in links and entry["ok"]
-        if slug != "national" and entry["cases"]:
+        assert f"{slug}.html" in links
+        if slug != "national" and entry["good"] is not None:
             assert f"{briefing.fmt_int(entry['good'])} (" in html
 
 
@@ -217,11 +219,7 @@ def test_script_in_a_document_reaches_html_only_escaped(demo, tmp_path):
 @pytest.mark.slow
 def test_one_failing_force_is_marked_and_the_others_are_built(demo, tmp_path):
     raw, processed = demo
-    tables = briefing.load(processed)
-    docs = tables["documents"]
-    slugs = sorted(set(docs[docs["status"] != "error"]["force"]) - {"national", "unknown"})[:2]
-    assert len(slugs) == 2
-    bad, good = slugs
+    bad, good = slugs = ["south-yorkshire", "west-yorkshire"]  # both in the demo corpus
     nb = nbformat.read(config.NOTEBOOKS_DIR / "force_briefing.ipynb", as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(
         f"if force == {bad!r}:\n    raise RuntimeError('this force breaks the notebook')"))

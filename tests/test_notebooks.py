@@ -67,7 +67,7 @@ def test_notebook_runs_under_papermill_on_the_demo(name, tmp_path_factory, tmp_p
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     assert not [o for o in outputs if o.get("name") == "stderr"], "a warning leaked out"
-    shown = [o for o in outputs if o.output_type == "display_data"]
+    shown = [o for o in outputs if o.output_type in ("display_data", "execute_result")]
     assert shown, f"{name} shows nothing"
     text = visible_text(to_html(nb))
     assert "Traceback" not in text and len(text) > 200

@@ -299,7 +299,8 @@ def _worker_loop() -> int:
 
 
 def _pooled(todo: list[Job], workers: int):
-    ctx = multiprocessing.get_context()
+    # spawn, not fork: a parent that already talked to a kernel holds ZMQ state a fork would share
+    ctx = multiprocessing.get_context("spawn")
     todo_q, done_q = ctx.Queue(), ctx.Queue()
     for job in [*todo, *[None] * workers]:
         todo_q.put(job)

@@ -10,7 +10,6 @@ import base64
 import html
 import io
 import logging
-import math
 import warnings
 from datetime import date
 from pathlib import Path
@@ -119,6 +118,9 @@ FORMATTERS = {"date": fmt_date, "month": lambda v: fmt_date(v, "month"), "pct": 
 
 
 def force_name(slug) -> str:
+    """A force's full name; None or 'all' means every force."""
+    if slug is None or str(slug).strip().lower() in ("", "all"):
+        return "all forces"
     try:
         return forces.display_name(str(slug))
     except forces.UnknownForce:
@@ -211,7 +213,7 @@ def latest_grades(tables: dict, force: str) -> dict | None:
     first = rows.iloc[0]
     return {"doc_id": doc, "kind": first["kind"], "published": first["published"],
             "subset": subset, "cases": float(first["n"]), "counts": counts,
-            "good": counts.get("good", 0.0), "inadequate": counts.get("inadequate", 0.0)}
+            "good": counts.get("good"), "inadequate": counts.get("inadequate")}
 
 
 def headline_figures(tables: dict, force: str) -> dict:
@@ -244,12 +246,11 @@ def headline_text(tables: dict, force: str, figures: dict | None = None) -> str:
         n = latest["cases"]
         when = fmt_date(latest["published"], "month")
         what = KIND_WORDS.get(str(latest["kind"]), "report")
-        tail = ", ".join(f"{fmt_int(c)} {GRADE_WORDS.get(g, g)}"
-                         for g, c in _ordered(latest["counts"]) if g != "good")
+        grades = [f"{fmt_int(c)} {GRADE_WORDS.get(g, g)}"
+                  + (f" ({fmt_pct(c / n)})" if g == "good" and n else "")
+                  for g, c in _ordered(latest["counts"])]
         parts.append(f"In the latest graded report on {name}, the {what} of {when}, the "
-                     f"inspectorate graded {fmt_int(n)} cases: {fmt_int(latest['good'])} good "
-                     f"({fmt_pct(latest['good'] / n if n else math.nan)})"
-                     + (f", {tail}." if tail else "."))
+                     f"inspectorate graded {fmt_int(n)} cases: {', '.join(grades)}.")
     else:
         parts.append(f"No report on {name} in the corpus grades cases.")
     parts.append(_baseline_sentence(tables, f["force"]))

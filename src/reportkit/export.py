@@ -83,12 +83,11 @@ def export_html(nb, target: str | Path, title: str | None = None) -> Path:
 def _run_date(iso: str | None) -> str:
     from datetime import datetime
 
-    from .briefing import fmt_date
 
     if not iso:
         return "\u2014"
     when = datetime.fromisoformat(iso)
-    return f"{fmt_date(when)}, {when:%H:%M}"
+    return f"{when.day}\u00a0{when:%b}\u00a0{when:%Y}, {when:%H:%M}"
 
 
 def _count_and_share(count, total) -> str:
