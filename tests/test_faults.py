@@ -330,7 +330,7 @@ def test_a_parser_bug_that_breaks_the_schema_stops_the_write(tmp_path, monkeypat
         parsed.case_grades = [{**g, "grade": "excellent"} for g in parsed.case_grades]
         return parsed
 
-    monkeypatch.setattr(parse, "parse_document", bad_grades)
+    monkeypatch.setattr("reportkit.extract.parse_document", bad_grades)
     # a changed parser is a new extractor version: the run does not take the unchanged shortcut
     monkeypatch.setattr("reportkit.extract.extractor_version", lambda: "a-buggy-version")
     with pytest.raises(SchemaError, match="grade"):

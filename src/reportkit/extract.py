@@ -21,6 +21,8 @@ from . import config, io
 from .corpus import Source, discover
 from .document import ReadError
 from .forces import resolve
+from .parse import parse_document  # imported here so that forked workers inherit it
+from .reader import read_document
 from .schema import TABLES
 from .state import (  # noqa: F401  (is_stale and STATE_FILE are part of this module's API)
     STATE_FILE,
@@ -64,13 +66,12 @@ def _alarm(signum, frame):
 
 def process_file(abspath: str, sha256: str) -> Result:
     """Read and parse one file. Never raises: a failure comes back as Result.error (plain words)."""
-    from .parse import parse_document
-    from .reader import read_document
-
     use_alarm = hasattr(signal, "SIGALRM") and _in_main_thread()
     if use_alarm:
         old = signal.signal(signal.SIGALRM, _alarm)
-        signal.alarm(config.MAX_SECONDS_PER_DOCUMENT)
+        # re-fires every half second: an exception raised inside a __del__ or a gc callback is
+        # swallowed by Python, so a single alarm could be lost
+        signal.setitimer(signal.ITIMER_REAL, config.MAX_SECONDS_PER_DOCUMENT, 0.5)
     try:
         doc = read_document(abspath)
         parsed = parse_document(doc)
@@ -90,7 +91,7 @@ def process_file(abspath: str, sha256: str) -> Result:
                       "please report it with the file")
     finally:
         if use_alarm:
-            signal.alarm(0)
+            signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
 
 

@@ -28,10 +28,17 @@ def _cue_re(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
+def _stems(words: list[str]) -> tuple[str, ...]:
+    """The cues that hold no shorter cue: a text holds some cue only if it holds one of these."""
+    return tuple(w for w in words if not any(v != w and v in w for v in words))
+
+
 _CONCERN_RE, _STRENGTH_RE = _cue_re(_CONCERN), _cue_re(_STRENGTH)
+_CONCERN_STEMS, _STRENGTH_STEMS = _stems(_CONCERN), _stems(_STRENGTH)
+_SHOULD_LATER = re.compile(r"(?i)(?:within|immediately)\b.*\bshould\b")
 
 
-def _cue(rx: re.Pattern[str], words: list[str], low: str) -> str | None:
+def _cue(rx: re.Pattern[str], words: tuple[str, ...], low: str) -> str | None:
     """The first cue ``rx`` finds; the substring test first, as the big alternation is slow."""
     if not any(w in low for w in words):
         return None
@@ -50,16 +57,16 @@ def classify(sentence: str) -> tuple[str, str] | None:
     low = sentence.lower()
     if "consistent" in low and _NOT_CONSISTENTLY.search(sentence):
         return "concern", "not consistently"
-    cue = _cue(_CONCERN_RE, _CONCERN, low)
+    cue = _cue(_CONCERN_RE, _CONCERN_STEMS, low)
     if cue:
         return "concern", cue
-    cue = _cue(_STRENGTH_RE, _STRENGTH, low)
+    cue = _cue(_STRENGTH_RE, _STRENGTH_STEMS, low)
     return ("strength", cue) if cue else None
 
 
 def _is_finding_text(text: str, skip: set[str]) -> bool:
     return (text not in skip and not _DOTTED.search(text) and text[-1:] in ".!?\"'"
-            and not re.match(r"(?i)(?:within|immediately)\b.*\bshould\b", text))
+            and not _SHOULD_LATER.match(text))
 
 
 def document_findings(doc: Document, skip_quotes: set[str] | None = None) -> list[dict]:

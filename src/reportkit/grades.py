@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .dates import find_dates
 from .document import Document
-from .numbers import COUNT, parse_count
+from .numbers import COUNT, has_count, parse_count
 from .schema import GRADES
 from .sentences import Span, lines, sentences, window
 
@@ -208,7 +208,7 @@ def _update(ctx: _Context, span: Span, found: list[Figure]) -> _Context:
     if found:
         last = found[-1]
         return _Context(last.total, last.subset, last.assessor, last.total_quote)
-    if not _CASE_WORDS.search(span.text):  # the cheap test first: most sentences stop here
+    if not _CASE_WORDS.search(span.text) or not has_count(span.text):  # cheap tests first
         return ctx
     total = _total(span.text, _OF_RE.search(span.text))
     if total is not None:
@@ -320,7 +320,7 @@ def page_totals(text: str) -> list[tuple[int, str, str, str]]:
     for span in sentences(text) if isinstance(text, str) else []:
         if has_grade_word(span.text) and GRADE_RE.search(span.text):
             continue  # a sentence with grades states its set's total with them (page_figures)
-        if not _EXAMINED.search(span.text):
+        if not _EXAMINED.search(span.text) or not has_count(span.text):
             continue
         total = _total(span.text, _OF_RE.search(span.text))
         if total is not None:

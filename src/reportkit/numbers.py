@@ -31,6 +31,18 @@ COUNT_RE = re.compile(rf"\b{COUNT}\b", re.I)
 _FULL_RE = re.compile(rf"^(?:{_DIGITS}|{_HUNDREDS}|{_BELOW_100})$", re.I)
 
 
+_COUNT_WORDS = frozenset(UNITS).union(TENS, {"hundred"}) - _ZERO_WORDS
+_LETTERS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+
+
+def has_count(text: str) -> bool:
+    """False when ``text`` holds no digit and no number word, so COUNT cannot match in it: a
+    cheap test to run before the (slow) patterns built on COUNT."""
+    return bool(_DIGIT.search(text)) or not _COUNT_WORDS.isdisjoint(
+        _LETTERS.findall(text.lower()))
+
+
 def parse_count(token: str, *, allow_zero_words: bool = False) -> int | None:
     """The whole number ``token`` spells, or None when it is not a plain count.
 

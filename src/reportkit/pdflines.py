@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 from statistics import median
 
 from .document import Word
@@ -29,30 +30,34 @@ class Line:
     @classmethod
     def of(cls, words: list[Word], col: int = 0) -> Line:
         """A line of ``words`` sorted left to right."""
-        top, bottom = words[0].top, words[0].bottom
-        for w in words:
-            if w.top < top:
-                top = w.top
-            if w.bottom > bottom:
-                bottom = w.bottom
-        return cls(words, words[0].x0, top, max(words[-1].x1, words[0].x1), bottom, col,
-                   text=" ".join([w.text for w in words]))
+        return cls(words, words[0].x0, min(map(_TOP, words)), max(words[-1].x1, words[0].x1),
+                   max(map(_BOTTOM, words)), col, text=" ".join(map(_TEXT, words)))
+
+
+_TOP, _BOTTOM, _TEXT, _X0 = (attrgetter(a) for a in ("top", "bottom", "text", "x0"))
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:
     """Words whose vertical middles agree (within about half a line) form a row, left to right."""
     rows: list[list[Word]] = []
+    row: list[Word] = []
     mid = height = 0.0
-    for w in sorted(words, key=lambda w: w.top + w.bottom):
-        m, h = (w.top + w.bottom) / 2, w.bottom - w.top
-        if rows and abs(m - mid) <= 0.45 * max(h, height):
-            rows[-1].append(w)
+    for w in sorted(words, key=_middle):  # the hot loop of the layout: keep it lean
+        top, bottom = w.top, w.bottom
+        m, h = (top + bottom) / 2, bottom - top
+        if row and abs(m - mid) <= 0.45 * (h if h > height else height):
+            row.append(w)
         else:
-            rows.append([w])
+            row = [w]
+            rows.append(row)
             mid, height = m, h
     for row in rows:
-        row.sort(key=lambda w: w.x0)
+        row.sort(key=_X0)
     return rows
+
+
+def _middle(w: Word) -> float:
+    return w.top + w.bottom
 
 
 def _segments(row: list[Word], gap: float) -> list[Line]:

@@ -24,6 +24,9 @@ _RATINGS = [
      r"(?:assess|examine|test|review)\b"),
 ]
 _RATING_RES = [(slug, re.compile(rx, re.I)) for slug, rx in _RATINGS]
+# Every pattern above needs one of these words: a cheap test before trying them all (keep in step)
+_RATING_WORDS = ("progress", "partially", "achieved", "met", "implemented", "discharged",
+                 "complete", "closed", "assess", "examine", "test", "review")
 _ABOUT = re.compile(r"recommendation|progress|implement|achieved|the\s+force|HMI", re.I)
 _REC_NO = re.compile(r"\brecommendation\s+(\d{1,2})\b", re.I)
 _PROSPECT = re.compile(r"\b(?:how\s+far|whether|will|would|to\s+(?:check|assess|see|test))\b", re.I)
@@ -32,7 +35,10 @@ _NEGATED = re.compile(r"\b(?:not|no)\s+(?:\w+\s+){0,2}$", re.I)
 
 def rating_of(sentence: str) -> str | None:
     """The progress rating a sentence states, or None ("some progress" -> some_progress)."""
-    if not isinstance(sentence, str) or not _ABOUT.search(sentence) or _PROSPECT.search(sentence):
+    if not isinstance(sentence, str) or not _ABOUT.search(sentence):
+        return None
+    low = sentence.lower()
+    if not any(w in low for w in _RATING_WORDS) or _PROSPECT.search(sentence):
         return None  # "will return to check how far the recommendations have been met" rates nothing
     for slug, rx in _RATING_RES:
         m = rx.search(sentence)

@@ -32,6 +32,8 @@ _EARLIER_CUE = re.compile(
     r"|recommendations?\s+(?:made\s+)?in\s+(?:the\s+|our\s+)?(?:19|20)\d\d|(?:was|were)\s+recommended)",
     re.I)
 _EARLIER_LABEL = re.compile(r"(?:19|20)\d\d|original|earlier|previous|initial|first", re.I)
+_HEAD_TS = re.compile(rf"^\s*({TIMESCALE})\s*:?\s*$", re.I | re.M)  # "Within three months"
+_TS_OPENING = re.compile(rf"(?:^|(?<=\n))[ \t]*{TIMESCALE}\s*,", re.I)  # "Within six weeks, ..."
 _PARA_END = re.compile(r"\n[ \t]*\n")
 _STOP = re.compile(
     r"^\s*(?:Recommendation\s+\d|\(?\d{1,2}[.)]\s|(?:Immediately|Within\s+\S+\s+\S+)\s*:?\s*$)", re.I | re.M)
@@ -109,7 +111,7 @@ def _rec(text: str, start: int, number: int | None, page: int, head_ts: str | No
 
 def _head_timescale(text: str, pos: int) -> str | None:
     """A time-limit head line ("Within three months") above the item at ``pos``, if any."""
-    heads = [m for m in re.finditer(rf"^\s*({TIMESCALE})\s*:?\s*$", text[:pos], re.I | re.M)]
+    heads = list(_HEAD_TS.finditer(text, 0, pos))
     return heads[-1].group(1) if heads else None
 
 
@@ -126,7 +128,7 @@ def page_recommendations(text: str, page: int = 1) -> list[Rec]:
     for m in _ITEM.finditer(text):
         if not any(abs(m.end() - s) < 3 for s in starts):
             starts[m.end()] = int(m.group("n"))
-    for m in re.finditer(rf"(?:^|(?<=\n))[ \t]*{TIMESCALE}\s*,", text, re.I):
+    for m in _TS_OPENING.finditer(text):
         s = m.start() + len(m.group()) - len(m.group().lstrip())
         if not any(abs(s - k) < 12 for k in starts):
             starts[s] = None

@@ -14,7 +14,7 @@ _PARA = re.compile(r"\n[ \t]*\n+")
 _END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u2018\u201c])")
 _NO_END = re.compile(r"\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|para|paras|p|pp|cf|St|vs|Rt|Hon|approx)\.$", re.I)
 _BULLET = re.compile(r"\n(?=[ \t]*(?:[\u2022\u25cf\u25aa\u2013*-]|\(?[a-z0-9]{1,2}[.)])[ \t]+\S)")
-_NUMBERING = re.compile(r"(?:^|\n)[ \t]*\(?\d{1,2}(?:\.\d{1,2})*[.)]$")
+_NUMBERING = re.compile(r"[ \t]*\(?\d{1,2}(?:\.\d{1,2})*[.)]")  # a line that is only a number
 _DANGLING = re.compile(r"\b(?:the|of|and|to|a|an|in|for|with|on|by|or|as|at|that|from|is|are)$", re.I)
 _HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-Z][^.!?:;]{1,90}$")
 
@@ -25,19 +25,24 @@ class Span(NamedTuple):  # a tuple: built tens of thousands of times per documen
     text: str
 
 
+_new = tuple.__new__  # builds a Span without NamedTuple's slower keyword-handling constructor
+
+
 def _trimmed(text: str, start: int, end: int) -> Span | None:
     piece = text[start:end]
     lead = len(piece) - len(piece.lstrip())
     piece = piece.strip()
-    return Span(start + lead, start + lead + len(piece), piece) if piece else None
+    return _new(Span, (start + lead, start + lead + len(piece), piece)) if piece else None
 
 
 def _cuts(text: str, start: int, end: int) -> list[int]:
     chunk = text[start:end]
     cuts = [start + m.start() for m in _BULLET.finditer(chunk)]
     for m in _END.finditer(chunk):
-        before = chunk[max(0, m.start() - 8):m.start()]
-        if not _NO_END.search(before) and not _NUMBERING.search(chunk[:m.start()]):
+        at = m.start()
+        line = chunk.rfind("\n", 0, at) + 1  # "1." alone on its line numbers what follows
+        if not _NO_END.search(chunk, max(0, at - 8), at) and not _NUMBERING.fullmatch(
+                chunk, line, at):
             cuts.append(start + m.end())
     return sorted(set(cuts))
 

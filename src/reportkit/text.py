@@ -82,13 +82,17 @@ HYPHEN_PREFIXES = frozenset({
     "multi", "non", "self", "cross", "well", "ex", "anti", "semi", "post", "co", "cyber",
 })
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ASCII_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")  # _TOKEN on lower-case ASCII, twice as fast
 _TAIL = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
 
 
 def broken_head(line: str) -> str | None:
     """The word part before a hyphen that ends ``line`` ("assess" in "the assess-"), or None."""
-    tok = line.rstrip().rsplit(" ", 1)[-1].lstrip("(\"'[")
-    if len(tok) >= 3 and tok.endswith("-") and tok[0].isalpha() and tok[-2].isalpha():
+    line = line.rstrip()
+    if not line.endswith("-"):  # most lines: no need to look further
+        return None
+    tok = line.rsplit(" ", 1)[-1].lstrip("(\"'[")
+    if len(tok) >= 3 and tok[0].isalpha() and tok[-2].isalpha():
         return tok[:-1]
     return None
 
@@ -98,7 +102,7 @@ def vocabulary(lines: Iterable[str]) -> set[str]:
     vocab: set[str] = set()
     broken = False
     for line in lines:
-        tokens = _TOKEN.findall(line.lower())
+        tokens = (_ASCII_TOKEN if line.isascii() else _TOKEN).findall(line.lower())
         if broken and tokens:
             tokens = tokens[1:]
         broken = broken_head(line) is not None
