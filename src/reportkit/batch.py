@@ -204,13 +204,24 @@ def _run(wanted, jobs, out, raw, processed, scheduler, progress, extra, notebook
             raise UsageError(f"notebook {nb} not found")
     selected = check_forces(wanted) if wanted else None
     check_parameters(notebook, {"force": None, "processed_dir": None, **extra})
-    tables = _fresh_tables(raw, processed, jobs, progress, scheduler)
-    slugs = selected or corpus_forces(tables)
-    if not slugs:
-        raise UsageError(f"no force has a readable document in {processed}")
-    todo = plan(slugs, notebook, national_nb, out, processed.resolve(), extra)
-    results = execute(todo, jobs, progress, scheduler)
-    write_index(out, tables, slugs, results)
+    from .briefing import headline_figures
+
+    # workers start (and warm their kernels) while this process checks and loads the tables
+    pool = _Pool(jobs) if jobs > 1 and not scheduler else None
+    try:
+        tables = _fresh_tables(raw, processed, jobs, progress, scheduler)
+        slugs = selected or corpus_forces(tables)
+        if not slugs:
+            raise UsageError(f"no force has a readable document in {processed}")
+        todo = plan(slugs, notebook, national_nb, out, processed.resolve(), extra)
+        if pool:
+            pool.submit(todo)
+        figures = {slug: _figures_for_index(headline_figures(tables, slug)) for slug in slugs}
+        results = execute(todo, jobs, progress, scheduler, pool)
+    finally:
+        if pool:
+            pool.close()
+    write_index(out, slugs, results, figures)
     return summarise(results, out)
 
 
@@ -247,14 +258,15 @@ def plan(slugs, notebook: Path, national_nb: Path, out: Path, processed: Path,
     return todo
 
 
-def execute(todo: list[Job], jobs: int, progress: bool, scheduler: str | None) -> dict[str, dict]:
+def execute(todo: list[Job], jobs: int, progress: bool, scheduler: str | None,
+            pool: _Pool | None = None) -> dict[str, dict]:
     """Run every job with one progress bar; results by job name."""
     from tqdm import tqdm
 
     results: dict[str, dict] = {}
     bar = tqdm(total=len(todo), desc="briefings", unit="nb", disable=not progress, file=sys.stderr)
     try:
-        for res in _results(todo, jobs, scheduler):
+        for res in (pool.results() if pool else _results(todo, jobs, scheduler)):
             results[res["name"]] = res
             bar.update()
     finally:
@@ -273,7 +285,12 @@ def _results(todo: list[Job], jobs: int, scheduler: str | None):
         finally:
             stop_kernel()
     else:
-        yield from _pooled(todo, min(jobs, len(todo)))
+        pool = _Pool(min(jobs, len(todo)))
+        try:
+            pool.submit(todo)
+            yield from pool.results()
+        finally:
+            pool.close()
 
 
 # Each worker process takes jobs from a queue until it meets None, then stops its own kernel: a
@@ -290,6 +307,10 @@ def _worker_loop() -> int:
     todo_q, done_q = _QUEUES
     done = 0
     try:
+        try:
+            warm_kernel()  # before the first job arrives: the parent is still loading tables
+        except Exception:  # run_job reports a kernel that will not start, job by job
+            stop_kernel()
         while (job := todo_q.get()) is not None:
             done_q.put(run_job(job))
             done += 1
@@ -298,46 +319,64 @@ def _worker_loop() -> int:
     return done
 
 
-def _pooled(todo: list[Job], workers: int):
-    # spawn, not fork: a parent that already talked to a kernel holds ZMQ state a fork would share
-    ctx = multiprocessing.get_context("spawn")
-    todo_q, done_q = ctx.Queue(), ctx.Queue()
-    for job in [*todo, *[None] * workers]:
-        todo_q.put(job)
-    pending = {job.name: job for job in todo}
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
-                             initargs=(todo_q, done_q)) as pool:
-        loops = [pool.submit(_worker_loop) for _ in range(workers)]
+class _Pool:
+    """Worker processes, each with one warm kernel, taking jobs from a queue until told to stop."""
+
+    def __init__(self, workers: int):
+        # spawn, not fork: a parent that already talked to a kernel holds ZMQ state a fork would share
+        ctx = multiprocessing.get_context("spawn")
+        self.workers = workers
+        self.todo_q, self.done_q = ctx.Queue(), ctx.Queue()
+        self.pending: dict[str, Job] = {}
+        self.stopped = False
+        self.executor = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
+                                            initargs=(self.todo_q, self.done_q))
+        self.loops = [self.executor.submit(_worker_loop) for _ in range(workers)]
+
+    def submit(self, todo: list[Job]) -> None:
+        for job in todo:
+            self.pending[job.name] = job
+            self.todo_q.put(job)
+        self._stop_workers()
+
+    def _stop_workers(self) -> None:
+        if not self.stopped:
+            self.stopped = True
+            for _ in range(self.workers):
+                self.todo_q.put(None)
+
+    def results(self):
         ended_at = None
-        while pending:
+        while self.pending:
             try:
-                res = done_q.get(timeout=1.0)
+                res = self.done_q.get(timeout=1.0)
             except queue.Empty:
-                if ended_at is None and all(f.done() for f in loops):
+                if ended_at is None and all(f.done() for f in self.loops):
                     ended_at = time.monotonic()  # results may still be in flight: wait a little
                 if ended_at is not None and time.monotonic() - ended_at > 10:
                     break  # every worker ended (or died) and nothing more will come
                 continue
-            pending.pop(res["name"], None)
+            self.pending.pop(res["name"], None)
             yield res
-    for name in pending:  # a worker process died under these jobs
-        yield {"name": name, "ok": False, "seconds": 0.0, "error": "worker process died"}
+        for name in list(self.pending):  # a worker process died under these jobs
+            self.pending.pop(name)
+            yield {"name": name, "ok": False, "seconds": 0.0, "error": "worker process died"}
+
+    def close(self) -> None:
+        self._stop_workers()
+        self.executor.shutdown(wait=True)
 
 
 # ---- the index ----------------------------------------------------------------------------------
 
-def index_entries(tables: dict, slugs: list[str], results: dict[str, dict]) -> dict[str, dict]:
-    """Per force of this run: headline figures (computed from the tables), status and run date."""
-    from .briefing import headline_figures
-
+def index_entries(slugs: list[str], results: dict[str, dict], figures: dict[str, dict]) -> dict[str, dict]:
+    """Per force of this run: headline figures (see _figures_for_index), status and run date."""
     when = datetime.now().isoformat(timespec="minutes")
     entries = {}
     for slug in [*slugs, NATIONAL]:
         res = results.get(slug, {"ok": False, "error": "not run"})
-        entry = {"ok": res["ok"], "error": res.get("error"), "run": when}
-        if slug != NATIONAL:
-            entry.update(_figures_for_index(headline_figures(tables, slug)))
-        entries[slug] = entry
+        entries[slug] = {"ok": res["ok"], "error": res.get("error"), "run": when,
+                         **figures.get(slug, {})}
     return entries
 
 
@@ -352,7 +391,8 @@ def _figures_for_index(f: dict) -> dict:
             else str(published)[:10]}
 
 
-def write_index(out: Path, tables: dict, slugs: list[str], results: dict[str, dict]) -> Path:
+def write_index(out: Path, slugs: list[str], results: dict[str, dict],
+                figures: dict[str, dict]) -> Path:
     """index.html lists every briefing made so far whose HTML still exists, this run's first."""
     from .export import render_index
 
@@ -364,7 +404,7 @@ def write_index(out: Path, tables: dict, slugs: list[str], results: dict[str, di
             entries = json.loads(state.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             entries = {}  # a damaged record is rebuilt from this run
-    entries.update(index_entries(tables, slugs, results))
+    entries.update(index_entries(slugs, results, figures))
     known = set(forces.slugs()) | {NATIONAL}
     entries = {k: v for k, v in entries.items()
                if k in known and (folder / f"{k}.html").exists()}
