@@ -124,3 +124,13 @@ def test_parallel_and_serial_runs_agree(corpus, tmp_path):
     parallel = ex.extract_corpus(corpus, None, jobs=2, cache=None)
     for name in serial:
         assert serial[name].equals(parallel[name]), name
+
+
+def test_a_rewritten_file_of_the_same_size_is_seen(corpus, tmp_path):
+    """The state file remembers (size, mtime, sha256); a rewrite changes the mtime, so it is hashed."""
+    note = corpus / "west-yorkshire" / "note.txt"
+    note.write_text("West Yorkshire Police, 8 March 2016.")
+    run(corpus, tmp_path)
+    assert not ex.is_stale(corpus, tmp_path / "out")
+    note.write_text("West Yorkshire Police, 9 March 2016.")  # same size, new bytes
+    assert ex.is_stale(corpus, tmp_path / "out")

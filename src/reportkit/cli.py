@@ -83,7 +83,7 @@ def cmd_extract(args) -> int:
         from .state import current_stamp, up_to_date
 
         # checked before pandas is even imported: an unchanged corpus costs one pass of hashing
-        state = up_to_date(Path(args.out), current_stamp(Path(args.raw), forces))
+        state = up_to_date(Path(args.out), current_stamp(Path(args.raw), forces, Path(args.out)))
         if state:
             print(f"{state['summary']}\nnothing changed since the last run: tables kept", file=sys.stderr)
             print(f"tables in {args.out}")

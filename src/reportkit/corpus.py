@@ -42,6 +42,13 @@ def _short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:12]
 
 
+def _hash(src: Source, seen: list | None) -> str:
+    """The file's SHA-256, reused from the last run when its size and mtime are unchanged."""
+    if seen and len(seen) == 3 and file_key(src.abspath) == list(seen[:2]):
+        return str(seen[2])
+    return sha256_file(src.abspath)
+
+
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -169,7 +176,14 @@ def _manifest_row(row: dict, width: int) -> tuple[dict, str | None]:
     return out, None
 
 
-def discover(raw: Path) -> tuple[list[Source], list[Source], list[str]]:
+def file_key(path: Path) -> list[int]:
+    """(size, modification time in ns): unchanged means unchanged bytes, as git's index assumes."""
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def discover(raw: Path, known: dict[str, list] | None = None
+             ) -> tuple[list[Source], list[Source], list[str]]:
     """Everything extract needs to know before reading: sources, skipped files, manifest problems."""
     raw = Path(raw)
     if not raw.is_dir():
@@ -187,7 +201,7 @@ def discover(raw: Path) -> tuple[list[Source], list[Source], list[str]]:
                 src.problem = None  # the manifest names the force, so the folder does not matter
         if src.problem is None:
             try:
-                src.sha256 = sha256_file(src.abspath)
+                src.sha256 = _hash(src, (known or {}).get(src.path))
             except OSError as exc:
                 src.problem = f"cannot open file: {exc.strerror}"
     for missing in sorted(set(manifest) - {s.path for s in found}):

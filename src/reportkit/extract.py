@@ -30,6 +30,7 @@ from .state import (  # noqa: F401  (is_stale and STATE_FILE are part of this mo
     extractor_version,
     fingerprint,
     is_stale,
+    known_hashes,
     up_to_date,
     write_state,
 )
@@ -171,7 +172,7 @@ def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = co
     forces = [resolve(f) for f in forces] if forces else None  # UnknownForce before any work
     cache = Path(cache) if cache is not None else None
     version = extractor_version()
-    sources, skipped, problems = discover(raw)
+    sources, skipped, problems = discover(raw, known_hashes(Path(out)) if out is not None else None)
     if forces:
         sources = [s for s in sources if s.force is None or s.force in forces]
     stamp = fingerprint(sources, version, forces)
@@ -195,11 +196,12 @@ def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = co
     results.update(fresh)
     tables = assemble(sources, skipped, problems, results, forces)
     if out is not None:
-        write_tables(tables, Path(out), stamp)
+        write_tables(tables, Path(out), stamp, sources)
     return tables
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str) -> None:
+def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str,
+                 sources: list[Source] = ()) -> None:
     checked = {name: validate(df, name) for name, df in tables.items()}  # all, before any write
     out.mkdir(parents=True, exist_ok=True)
     io.remove_stale_temps(out)
@@ -207,7 +209,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str) -> None
     clear_state(out)
     for name, df in checked.items():
         save_table(df, name, out)
-    write_state(out, stamp, *summarise(checked))
+    write_state(out, stamp, *summarise(checked), sources=sources)
 
 
 # --- assembling tables ------------------------------------------------------------------------

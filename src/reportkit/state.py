@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from . import config, io
-from .corpus import Source, discover
+from .corpus import Source, discover, file_key
 from .schema import TABLES
 
 STATE_FILE = "_extract_state.json"
@@ -49,17 +49,31 @@ def up_to_date(out: Path, stamp: str) -> dict | None:
     return state
 
 
-def write_state(out: Path, stamp: str, exit_code: int, summary: str) -> None:
-    io.write_text(Path(out) / STATE_FILE,
-                  json.dumps({"stamp": stamp, "exit_code": exit_code, "summary": summary}) + "\n")
+def write_state(out: Path, stamp: str, exit_code: int, summary: str,
+                sources: list[Source] = ()) -> None:
+    """Record what the tables were made from, and each file's (size, mtime, sha256) so that the
+    next unchanged run need not hash the files again."""
+    hashes = {}
+    for s in sources:
+        if s.sha256:
+            try:
+                hashes[s.path] = [*file_key(s.abspath), s.sha256]
+            except OSError:
+                pass
+    state = {"stamp": stamp, "exit_code": exit_code, "summary": summary, "hashes": hashes}
+    io.write_text(Path(out) / STATE_FILE, json.dumps(state) + "\n")
+
+
+def known_hashes(out: Path | None) -> dict[str, list]:
+    return read_state(out).get("hashes", {}) if out is not None else {}
 
 
 def clear_state(out: Path) -> None:
     (Path(out) / STATE_FILE).unlink(missing_ok=True)
 
 
-def current_stamp(raw: Path, forces: list[str] | None = None) -> str:
-    sources, _, _ = discover(Path(raw))
+def current_stamp(raw: Path, forces: list[str] | None = None, out: Path | None = None) -> str:
+    sources, _, _ = discover(Path(raw), known_hashes(out))
     if forces:
         sources = [s for s in sources if s.force is None or s.force in forces]
     return fingerprint(sources, extractor_version(), forces)
@@ -67,4 +81,4 @@ def current_stamp(raw: Path, forces: list[str] | None = None) -> str:
 
 def is_stale(raw: Path | str = config.RAW_DIR, out: Path | str = config.PROCESSED_DIR) -> bool:
     """True when the raw folder or the extractor changed since the tables in ``out`` were written."""
-    return up_to_date(Path(out), current_stamp(Path(raw))) is None
+    return up_to_date(Path(out), current_stamp(Path(raw), out=Path(out))) is None
