@@ -43,3 +43,20 @@ def test_the_2014_sum_mismatch_surfaces(demo_tables):
     wy = log[(log["force"] == "west-yorkshire") & (log["kind"] == "inspection")]
     assert len(wy) == 1
     assert "34" in wy.iloc[0]["message"] and "33" in wy.iloc[0]["message"]
+
+
+def test_fast_and_pdfplumber_engines_give_the_same_extraction(demo_raw):
+    """The pypdfium2 fast path and the pdfplumber path agree on every demo PDF: same page texts and
+    the same rows in every table (issue 7: speed may not change a single figure)."""
+    from dataclasses import asdict
+
+    from reportkit.parse import parse_document
+    from reportkit.reader import read_document
+
+    pdfs = sorted(demo_raw.rglob("*.pdf"))
+    assert len(pdfs) >= 10
+    for path in pdfs:
+        fast, slow = (read_document(path, engine=e) for e in ("pdfium", "pdfplumber"))
+        assert [p.text for p in fast.pages] == [p.text for p in slow.pages], path.name
+        a, b = asdict(parse_document(fast)), asdict(parse_document(slow))
+        assert a == b, path.name
