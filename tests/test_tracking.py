@@ -51,3 +51,19 @@ def test_summary_counts_each_rating():
     counts = summary.set_index("rating")["recommendations"]
     assert counts["no_progress"] == 1 and counts["not_followed_up"] == 1
     assert counts.sum() == 4 and abs(summary["share"].sum() - 1) < 1e-9
+
+
+def test_a_second_follow_up_gives_the_latest_rating_and_no_orphans():
+    """The Metropolitan pattern: an update and a later review both rate the same recommendation."""
+    t = _tables()
+    docs = t["documents"]
+    later = docs[docs["doc_id"] == REVIEW].assign(doc_id="west-yorkshire-update-2017",
+                                                  published=pd.Timestamp("2017-06-01"))
+    t["documents"] = pd.concat([docs, later], ignore_index=True)
+    t["progress"] = typed(pd.concat([t["progress"], pd.DataFrame([
+        {"doc_id": "west-yorkshire-update-2017", "force": "west-yorkshire", "recommendation": "1",
+         "rating": "achieved", "page": 2, "quote": "now achieved"}])], ignore_index=True), "progress")
+    out = tracking.progress_table(t, "west-yorkshire")
+    rec1 = out[(out["doc_id"] == BASE) & (out["number"] == 1)]
+    assert len(rec1) == 1 and rec1.iloc[0]["rating"] == "achieved"
+    assert not out["text"].astype(str).str.contains("not in the corpus) 1", regex=False).any()

@@ -41,8 +41,12 @@ def progress_table(tables: dict, force: str) -> pd.DataFrame:
     prog["key"] = prog["recommendation"].map(_key)
     recs["published"] = recs["doc_id"].map(lambda d: docs["published"].get(d, pd.NaT))
     prog["published"] = prog["doc_id"].map(lambda d: docs["published"].get(d, pd.NaT))
-    rows = [_rec_row(r, prog, docs) for _, r in recs.iterrows()]
-    matched = {r["followup_doc_id"] + "|" + r["key"] for r in rows if r["followup_doc_id"]}
+    rows, matched = [], set()
+    for _, r in recs.iterrows():
+        later = _later(r, prog)
+        rows.append(_rec_row(r, later, docs))
+        # every follow-up that rated it is accounted for, not only the latest word
+        matched |= {f"{d}|{r['key']}" for d in later["doc_id"]}
     for _, p in prog.iterrows():
         if f"{p['doc_id']}|{p['key']}" not in matched:
             rows.append(_orphan_row(p, slug))
@@ -56,12 +60,16 @@ _COLUMNS = ["force", "doc_id", "number", "key", "text", "timescale", "timescale_
             "progress_page", "progress_quote"]
 
 
-def _rec_row(r: pd.Series, prog: pd.DataFrame, docs: pd.DataFrame) -> dict:
-    due, source = _due(r, docs)
+def _later(r: pd.Series, prog: pd.DataFrame) -> pd.DataFrame:
+    """Progress notes on recommendation ``r`` from later documents, oldest first."""
     later = prog[(prog["key"] == r["key"]) & (prog["doc_id"] != r["doc_id"])]
     if pd.notna(r["published"]):
         later = later[~(later["published"] < r["published"])]
-    later = later.sort_values("published", kind="stable")
+    return later.sort_values("published", kind="stable")
+
+
+def _rec_row(r: pd.Series, later: pd.DataFrame, docs: pd.DataFrame) -> dict:
+    due, source = _due(r, docs)
     hit = later.iloc[-1] if len(later) else None  # the latest word on it
     return {"force": r["force"], "doc_id": r["doc_id"], "number": r["number"], "key": r["key"],
             "text": r["text"], "timescale": r["timescale"],
