@@ -28,3 +28,17 @@ def test_dask_cluster_gives_identical_tables(cluster, tmp_path):
     assert len(local["documents"]) == 4
     for name in local:
         assert local[name].equals(remote[name]), name
+
+
+def test_briefings_on_a_dask_cluster(cluster, demo_raw, demo_processed, tmp_path):
+    """`briefings --scheduler`: the notebooks run on the cluster's workers, the index is written here."""
+    from reportkit.batch import run_briefings
+
+    out = tmp_path / "reports"
+    code = run_briefings(forces=["west-yorkshire"], out=out, raw=demo_raw, processed=demo_processed,
+                         scheduler=cluster.scheduler_address, progress=False)
+    assert code == 0
+    html = (out / "briefings" / "west-yorkshire.html").read_text(encoding="utf-8")
+    assert "34 cases" in html and "Traceback" not in html
+    assert (out / "briefings" / "national.html").exists()
+    assert 'href="west-yorkshire.html"' in (out / "briefings" / "index.html").read_text(encoding="utf-8")
