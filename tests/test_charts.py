@@ -123,3 +123,14 @@ def test_evidence_snippet_highlights_the_quote(review_pdf, tmp_path):
         charts.evidence_snippet(review_pdf, 2, "a sentence that is not there")
     with pytest.raises(LookupError, match="page 9"):
         charts.evidence_snippet(review_pdf, 9, QUOTE)
+
+
+def test_a_quote_is_found_across_a_hyphenated_line_break():
+    from reportkit.charts import _find_run
+    from reportkit.document import Word
+
+    words = [Word(t, 10.0 * i, 0, 10.0 * i + 8, 10) for i, t in
+             enumerate(["before", "the", "inspec-", "tion", "(8", "good,", "16", "adequate)"])]
+    boxes = _find_run(words, "the inspection\n(8 good, 16")
+    assert [b[0] for b in boxes] == [10.0, 20.0, 30.0, 40.0, 50.0, 60.0]
+    assert _find_run(words, "the inspection (9 good") == []

@@ -378,12 +378,21 @@ def _norm(token: str) -> str:
 
 
 def _find_run(words, quote: str) -> list:
-    """Boxes of the consecutive words that spell the quote (punctuation and case ignored)."""
-    want = [t for t in (_norm(w) for w in quote.split()) if t]
+    """Boxes of the consecutive words that spell the quote (punctuation, case and spaces ignored,
+    so a word hyphenated across a line break, "inspec-" + "tion", still matches "inspection")."""
+    want = "".join(_norm(w) for w in quote.split())
     have = [_norm(w.text if hasattr(w, "text") else w["text"]) for w in words]
-    for i in range(len(have) - len(want) + 1):
-        if have[i:i + len(want)] == want:
-            return [_box(w) for w in words[i:i + len(want)]]
+    if not want:
+        return []
+    for i, first in enumerate(have):
+        if not first or not want.startswith(first):
+            continue
+        spelled, j = "", i
+        while j < len(have) and len(spelled) < len(want):
+            spelled += have[j]
+            j += 1
+        if spelled == want:
+            return [_box(w) for w in words[i:j]]
     return []
 
 
