@@ -231,7 +231,8 @@ def _fresh_tables(raw: Path, processed: Path, jobs: int, progress: bool, schedul
     from .tables import load_tables
 
     if raw.is_dir() and any(raw.iterdir()) and is_stale(raw, processed):
-        print(f"reportkit briefings: {raw} changed since the last extraction; extracting first",
+        print(f"reportkit briefings: {raw} (or the extractor) changed since the last extraction; "
+              "extracting first",
               file=sys.stderr)
         try:
             extract_corpus(raw, processed, jobs=jobs, progress=progress, scheduler=scheduler)

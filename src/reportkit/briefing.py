@@ -461,8 +461,8 @@ def show_staleness(raw_dir, processed_dir):
     if not Path(raw_dir).is_dir():
         return show_text(f"The raw folder {raw_dir} does not exist.")
     if is_stale(raw_dir, processed_dir):
-        return show_text("The raw folder changed since the last extraction: run "
-                         "`reportkit extract` to bring the tables up to date.")
+        return show_text("The raw folder (or reportkit's extractor) changed since the last "
+                         "extraction: run `reportkit extract` to bring the tables up to date.")
     return show_text("The tables are up to date with the raw folder.")
 
 
@@ -482,11 +482,15 @@ def corpus_chart(tables: dict):
     table = table.sort_index(ascending=False)
     colours = list(style.OKABE_ITO.values())[1:]
     table.plot.barh(stacked=True, ax=ax, color=colours[: len(table.columns)], width=0.7)
-    ax.legend([KIND_WORDS.get(k, k) for k in table.columns], loc="lower right", fontsize=8)
+    # beside the bars, not over them: the longest bar would run under a legend inside the axes
+    ax.legend([KIND_WORDS.get(k, k) for k in table.columns], loc="upper left", fontsize=8,
+              bbox_to_anchor=(1.01, 1.0), frameon=False)
     ax.set_xlabel("Documents")
     ax.set_ylabel("")
+    local = docs.loc[docs["force"] != "national", "force"].nunique()
+    national = " and all forces" if (docs["force"] == "national").any() else ""
     return style.finish(fig, f"{fmt_int(len(docs))} readable documents about "
-                        f"{fmt_int(docs['force'].nunique())} forces")
+                        f"{fmt_int(local)} forces{national}")
 
 
 def pick_document(tables: dict, doc: str | None = None) -> pd.Series:

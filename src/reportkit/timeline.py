@@ -46,7 +46,7 @@ def lag_text(lo: float, hi: float) -> str:
         return "unknown"
     if lo == hi:
         return f"{lo:.0f} days"
-    return f"{lo:.0f}-{hi:.0f} days (a date is known only to the month)"
+    return f"{lo:.0f}-{hi:.0f} days (a date is known only to the month or year)"
 
 
 def _precision(tables: dict, doc_id: str, event: str, default: str = "day") -> str:
