@@ -217,22 +217,21 @@ def fieldwork(doc: Document, skip_earlier: bool = True) -> Dated | None:
     found = _fieldwork_line(doc)
     if found:
         return found
-    for p in doc.pages:
-        for span in sentences(p.text):
-            if not _FIELD_CUE.search(span.text) or (skip_earlier and _EARLIER.search(span.text)):
-                continue
-            dates = find_dates(span.text, years=True)
-            if dates:
-                d = dates[0]
-                return Dated(d.start, d.end, d.precision, p.number, span.text[:300])
-    return None
+    return _first_dated_sentence(doc, lambda text: bool(_FIELD_CUE.search(text)) and not (
+        skip_earlier and _EARLIER.search(text)))
 
 
 def baseline_fieldwork(doc: Document) -> Dated | None:
     """In a review: when the fieldwork of the earlier inspection took place, where it says so."""
+    return _first_dated_sentence(
+        doc, lambda text: bool(_FIELD_CUE.search(text) and _EARLIER.search(text)))
+
+
+def _first_dated_sentence(doc: Document, wanted) -> Dated | None:
+    """The first date in the first sentence that ``wanted(text)`` accepts and that holds a date."""
     for p in doc.pages:
         for span in sentences(p.text):
-            if _FIELD_CUE.search(span.text) and _EARLIER.search(span.text):
+            if wanted(span.text):
                 dates = find_dates(span.text, years=True)
                 if dates:
                     d = dates[0]
