@@ -42,10 +42,19 @@ def _empty(ax, message: str) -> None:
 
 # ---- grade distribution -------------------------------------------------------------------------
 
-def _bar_label(r: pd.Series) -> str:
+MARKS = ("*", "\u2020", "\u2021", "\u00a7", "\u00b6")  # *, dagger, double dagger, section, pilcrow
+
+
+def _mark(note: str, notes: list[str]) -> str:
+    """Each distinct footnote gets its own marker, so a reader can tell which note a bar has."""
+    i = notes.index(note)
+    return MARKS[i] if i < len(MARKS) else f"({i + 1})"
+
+
+def _bar_label(r: pd.Series, notes: list[str]) -> str:
     who = "force's own audit" if r["assessor"] == "force" else "inspectorate"
     subset = str(r["subset"]).replace("_", " ")
-    flag = " *" if r["flag"] else ""
+    flag = f" {_mark(r['flag'], notes)}" if r["flag"] else ""
     return (f"{_when(r['published'], 'month')} {KIND_WORDS.get(r['kind'], r['kind'])}\n"
             f"{who}, {subset} (n={r['n']:g}){flag}")
 
@@ -115,7 +124,7 @@ def grade_distribution(tables: dict, force: str, view: str = "main",
                      & (grades["subset"] == key[2])]
         _draw_bar(ax, y, bar)
     labels = [_bar_label(grades[(grades["doc_id"] == k[0]) & (grades["assessor"] == k[1])
-                                & (grades["subset"] == k[2])].iloc[0]) for k in keys]
+                                & (grades["subset"] == k[2])].iloc[0], result.notes) for k in keys]
     ax.set_yticks(range(len(keys)), labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
@@ -130,7 +139,7 @@ def grade_distribution(tables: dict, force: str, view: str = "main",
                           label="95% interval of the share good (left) / inadequate (right)"))
     ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.45, 1.0),
               ncol=min(len(handles), 4), fontsize=8.5, handlelength=1.2, columnspacing=1.0)
-    notes = [f"* {f}" for f in result.notes]
+    notes = [f"{_mark(f, result.notes)} {f}" for f in result.notes]
     src = "\n".join([*notes, source or style.SOURCE_DEFAULT])
     sub = f"Grades as the report gives them ({_view_words(view)}); baseline at the top"
     return style.finish(fig, _grade_title(forces.display_name(slug), result), src, sub)
