@@ -23,7 +23,7 @@ from .document import ReadError
 from .forces import resolve
 from .parse import parse_document  # imported here so that forked workers inherit it
 from .reader import read_document
-from .schema import TABLES
+from .schema import REPORT_KINDS, TABLES
 from .state import (  # noqa: F401  (is_stale and STATE_FILE are part of this module's API)
     STATE_FILE,
     clear_state,
@@ -34,7 +34,7 @@ from .state import (  # noqa: F401  (is_stale and STATE_FILE are part of this mo
     up_to_date,
     write_state,
 )
-from .tables import coerce, load_tables, save_table
+from .tables import coerce, load_tables, write_checked_table
 from .validate import validate
 
 log = logging.getLogger(__name__)
@@ -208,7 +208,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str,
     # the state file goes first (removed) and last (written): a killed run is seen as stale
     clear_state(out)
     for name, df in checked.items():
-        save_table(df, name, out)
+        write_checked_table(df, name, out)
     write_state(out, stamp, *summarise(checked), sources=sources)
 
 
@@ -300,9 +300,6 @@ def _duplicate_paths(docs: list[dict], sources: list[Source], first_path: dict[s
         if d["sha256"] in others:
             extra = "also at " + ", ".join(others[d["sha256"]])
             d["message"] = "; ".join(m for m in (d["message"], extra) if m)
-
-
-REPORT_KINDS = ("inspection", "review", "reinspection", "update", "thematic")
 
 
 def _link_answers(docs: list[dict]) -> None:

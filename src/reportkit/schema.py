@@ -45,6 +45,7 @@ TABLES: dict[str, dict[str, str]] = {
 }
 
 KINDS = ("inspection", "review", "reinspection", "update", "thematic", "press", "pcc_response", "other")
+REPORT_KINDS = KINDS[:5]  # the inspectorate's own publications, as opposed to reactions to them
 GRADES = ("outstanding", "good", "adequate", "requires_improvement", "inadequate",
           "requires_improvement_or_inadequate")  # the last: a combined figure some reports give
 ASSESSORS = ("inspectorate", "force")

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import forces, schema
 from .compare import COMBINED_GRADES, documents_index, frame
-from .timeline import REPORT_KINDS
+from .schema import REPORT_KINDS
 
 TOLERANCE_POINTS = 0.5  # a quoted percentage agrees when it rounds to the report's share
 

@@ -44,9 +44,14 @@ def to_csv_text(df: pd.DataFrame, table: str) -> str:
 
 
 def save_table(df: pd.DataFrame, table: str, out: Path) -> None:
+    """Check ``df`` against the schema, then write it (CSV and Parquet, each atomically)."""
     from .validate import validate
 
-    df = validate(coerce(df, table), table)
+    write_checked_table(validate(coerce(df, table), table), table, out)
+
+
+def write_checked_table(df: pd.DataFrame, table: str, out: Path) -> None:
+    """Write a table that validate() has already passed."""
     io.write_text(out / f"{table}.csv", to_csv_text(df, table))
     io.write_with(out / f"{table}.parquet", lambda p: df.to_parquet(p, index=False))
 

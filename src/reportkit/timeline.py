@@ -9,8 +9,8 @@ import pandas as pd
 
 from . import config, forces
 from .compare import documents_index, frame
+from .schema import REPORT_KINDS
 
-REPORT_KINDS = ("inspection", "review", "reinspection", "update", "thematic")
 RESPONSE_KINDS = ("pcc_response",)
 RULE_FROM = pd.Timestamp(config.PCC_RESPONSE_RULE_FROM)
 
