@@ -123,7 +123,7 @@ def long_pdf_peak_rss(work: Path, pages: int) -> float:
     para = ("HMIC examined the case files of children at risk and found that officers recorded "
             "the views of the child in most but not all of them. ") * 6
     make_pdf(raw / "long.pdf", [[f"# Section {i}", para, para] for i in range(pages)])
-    code = ("import resource, sys\nfrom reportkit.extract import extract_corpus\n"
+    code = ("import resource, sys\nfrom reportkit.pipeline import extract_corpus\n"
             f"extract_corpus({str(raw.parent)!r}, None, jobs=1, cache=None)\n"
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 
 HERE = Path(__file__).resolve().parent
-SETUP = "from reportkit import briefing, charts, config\n\nbriefing.setup()"
+SETUP = "from reportkit import charts, config\nfrom reportkit.report import briefing\nbriefing.setup()"
 KERNEL = {"name": "reportkit", "display_name": "Python (reportkit)", "language": "python"}
 
 NOTEBOOKS: dict[str, list[tuple[str, str]]] = {

@@ -17,7 +17,7 @@ def demo_raw(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_processed(demo_raw, tmp_path_factory) -> Path:
-    from reportkit.extract import extract_corpus
+    from reportkit.pipeline import extract_corpus
 
     out = tmp_path_factory.mktemp("processed")
     extract_corpus(demo_raw, out, jobs=2, cache=out.parent / "cache")
@@ -26,7 +26,7 @@ def demo_processed(demo_raw, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_tables(demo_processed):
-    from reportkit.tables import load_tables
+    from reportkit.tables.store import load_tables
 
     return load_tables(demo_processed)
 

@@ -1,8 +1,8 @@
 """Extraction of the whole demo corpus measured against its gold file: precision and recall per table."""
 import pytest
 
+from reportkit.accuracy import load_gold, misses, score
 from reportkit.config import GOLD_FILE
-from reportkit.evaluate import load_gold, misses, score
 
 TARGET = 0.98
 
@@ -26,7 +26,7 @@ def test_precision_and_recall(scores, demo_tables, table):
 
 
 def test_every_figure_and_date_has_a_findable_quote(demo_raw, demo_tables):
-    from reportkit.reader import read_document
+    from reportkit.read.reader import read_document
 
     docs = demo_tables["documents"].set_index("doc_id")
     checked = 0
@@ -50,8 +50,8 @@ def test_fast_and_pdfplumber_engines_give_the_same_extraction(demo_raw):
     the same rows in every table (issue 7: speed may not change a single figure)."""
     from dataclasses import asdict
 
-    from reportkit.parse import parse_document
-    from reportkit.reader import read_document
+    from reportkit.extract.parse import parse_document
+    from reportkit.read.reader import read_document
 
     pdfs = sorted(demo_raw.rglob("*.pdf"))
     assert len(pdfs) >= 10
@@ -64,8 +64,8 @@ def test_fast_and_pdfplumber_engines_give_the_same_extraction(demo_raw):
 
 def test_every_pdf_quote_can_be_highlighted(demo_raw, demo_tables):
     """The evidence snippet finds each PDF quote's word boxes, hyphenated line breaks included."""
-    from reportkit.charts import _find_run
-    from reportkit.reader import read_document
+    from reportkit.read.reader import read_document
+    from reportkit.read.snippet import _find_run
 
     docs = demo_tables["documents"].set_index("doc_id")
     read, missed, checked = {}, [], 0

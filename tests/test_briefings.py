@@ -15,9 +15,10 @@ import nbformat
 import pandas as pd
 import pytest
 
-from reportkit import briefing, config
-from reportkit.batch import run_briefings
-from reportkit.export import to_html
+from reportkit import config
+from reportkit.report import briefing
+from reportkit.report.batch import run_briefings
+from reportkit.report.export import to_html
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -33,7 +34,7 @@ def demo_dirs(tmp_path_factory) -> tuple[Path, Path]:
         shutil.rmtree(base, ignore_errors=True)
         try:
             from reportkit.demo import build_corpus
-            from reportkit.extract import extract_corpus
+            from reportkit.pipeline import extract_corpus
 
             build_corpus(raw)
             extract_corpus(raw, processed, jobs=2, cache=base / "cache")
@@ -263,7 +264,7 @@ def test_cli_rejects_a_path_as_a_force(tmp_path):
 
 @pytest.mark.slow
 def test_a_reused_kernel_forgets_the_last_notebook():
-    from reportkit import batch
+    from reportkit.report import batch
 
     try:
         batch.warm_kernel()

@@ -15,7 +15,8 @@ from reportlab.pdfgen import canvas  # noqa: E402
 from test_compare import facts_tables  # noqa: E402
 from test_tracking import _tables as tracking_tables  # noqa: E402
 
-from reportkit import charts, style  # noqa: E402
+from reportkit.charts import plots as charts
+from reportkit.charts import style  # noqa: E402
 
 QUOTE = "11 were good, 20 required improvement and 3 were inadequate"
 
@@ -126,8 +127,8 @@ def test_evidence_snippet_highlights_the_quote(review_pdf, tmp_path):
 
 
 def test_a_quote_is_found_across_a_hyphenated_line_break():
-    from reportkit.charts import _find_run
-    from reportkit.document import Word
+    from reportkit.read.document import Word
+    from reportkit.read.snippet import _find_run
 
     words = [Word(t, 10.0 * i, 0, 10.0 * i + 8, 10) for i, t in
              enumerate(["before", "the", "inspec-", "tion", "(8", "good,", "16", "adequate)"])]

@@ -1,5 +1,5 @@
 """Figures quoted by press pages and letters, named as measures."""
-from reportkit.claims import page_claims
+from reportkit.extract.claims import page_claims
 
 
 def test_measures_for_subsets_and_the_force_own_grading():

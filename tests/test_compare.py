@@ -6,9 +6,9 @@ import math
 import pandas as pd
 import pytest
 
-from reportkit import compare
+from reportkit.analysis import comparison
 from reportkit.config import PACKAGE_DATA
-from reportkit.tables import coerce
+from reportkit.tables.store import coerce
 
 KINDS = {"ncpi": "inspection", "pir": "review", "quarterly update": "update",
          "thematic": "thematic"}
@@ -82,7 +82,7 @@ def wilson_by_formula(k: int, n: int) -> tuple[float, float]:
 
 @pytest.fixture(scope="module")
 def wy():
-    return compare.compare(facts_tables(), "West Yorkshire Police")
+    return comparison.compare(facts_tables(), "West Yorkshire Police")
 
 
 def test_wilson_matches_scipy_and_formula():
@@ -90,8 +90,8 @@ def test_wilson_matches_scipy_and_formula():
 
     for k, n in [(11, 34), (0, 28), (28, 28), (61, 135)]:
         ci = binomtest(k, n).proportion_ci(method="wilson")
-        assert compare.wilson(k, n) == pytest.approx((ci.low, ci.high), abs=1e-9)
-    assert all(math.isnan(x) for x in compare.wilson(0, 0))
+        assert comparison.wilson(k, n) == pytest.approx((ci.low, ci.high), abs=1e-9)
+    assert all(math.isnan(x) for x in comparison.wilson(0, 0))
 
 
 def test_west_yorkshire_review_counts_shares_and_intervals(wy):
@@ -149,7 +149,7 @@ def test_change_uses_fisher_and_states_sample_limits(wy):
     assert 20 < main_good["min_detectable_points"] < 35
     assert "no evidence of change" in wy.verdict
     assert f"{main_good['min_detectable_points']:.0f} points" in wy.verdict
-    assert set(c["view"]) == set(compare.VIEWS)
+    assert set(c["view"]) == set(comparison.VIEWS)
 
 
 def test_force_against_inspectorate_gap(wy):
@@ -161,10 +161,10 @@ def test_force_against_inspectorate_gap(wy):
 
 def test_south_yorkshire_and_metropolitan_follow_ups():
     t = facts_tables()
-    sy = compare.grade_table(t, "south-yorkshire")
+    sy = comparison.grade_table(t, "south-yorkshire")
     sy = sy[(sy["view"] == "main") & (sy["kind"] == "review")]
     assert set(sy["n"]) == {28} and sy["cases"].sum() == 28
-    met = compare.grade_table(t, "metropolitan")
+    met = comparison.grade_table(t, "metropolitan")
     upd = met[(met["kind"] == "update") & (met["view"] == "main")].set_index("grade")
     assert upd.at["inadequate", "cases"] == 61 and upd.at["inadequate", "n"] == 135
     assert upd.at["inadequate", "ci_low"] == pytest.approx(wilson_by_formula(61, 135)[0])
@@ -177,20 +177,20 @@ def test_significant_change_is_called_so():
     extra = cg[cg["doc_id"] == "west-yorkshire-pir-2016-03-08"].copy()
     extra["cases"] = extra["grade"].map({"good": 30, "requires_improvement": 3, "inadequate": 1})
     t["case_grades"] = pd.concat([cg[cg["doc_id"] != "west-yorkshire-pir-2016-03-08"], extra])
-    result = compare.compare(t, "west-yorkshire")
+    result = comparison.compare(t, "west-yorkshire")
     assert "unlikely to be chance" in result.verdict
 
 
 def test_percentages_become_counts_and_incomplete_sets_show_not_stated():
     t = facts_tables()
-    g = compare.grade_table(t, "west-yorkshire")
+    g = comparison.grade_table(t, "west-yorkshire")
     cse = g[(g["subset"] == "cse") & (g["view"] == "main")].set_index("grade")
     assert cse.at["inadequate", "cases"] == 9 and cse.at["not_stated", "cases"] == 6
     assert "only 9 of 15" in cse.at["inadequate", "flag"]
     pct = pd.DataFrame([{"doc_id": "x", "force": "lancashire", "assessor": "inspectorate",
                          "subset": "all", "grade": "inadequate", "cases": pd.NA, "total": 79,
                          "percent": 38.0, "scale": "three"}])
-    lan = compare.grade_table({"case_grades": pct}, "lancashire")
+    lan = comparison.grade_table({"case_grades": pct}, "lancashire")
     assert lan["cases"].iloc[0] == 30 and "percentages" in lan["flag"].iloc[0]
 
 
@@ -202,7 +202,7 @@ def test_grade_missing_from_an_incomplete_set_is_not_compared_as_zero():
                                 "grade": "requires_improvement_or_inadequate", "cases": 278,
                                 "total": 374, "scale": "three"}]), "case_grades")
     t["case_grades"] = pd.concat([t["case_grades"], base], ignore_index=True)
-    result = compare.compare(t, "metropolitan")
+    result = comparison.compare(t, "metropolitan")
     g = result.grades[result.grades["view"] == "main"]
     combined = g[g["grade"] == "requires_improvement_or_inadequate"]
     assert combined["cases"].tolist() == [278] and "only 278 of 374" in combined["flag"].iloc[0]

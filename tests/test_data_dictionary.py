@@ -2,7 +2,7 @@
 import re
 from pathlib import Path
 
-from reportkit.schema import TABLES
+from reportkit.tables.schema import TABLES
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md"
 

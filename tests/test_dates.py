@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportkit.dates import find_dates, parse_date, parse_range
+from reportkit.extract.dates import find_dates, parse_date, parse_range
 
 CASES = [
     ("25-28 August 2015", date(2015, 8, 25), date(2015, 8, 28), "day"),

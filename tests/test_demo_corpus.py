@@ -10,8 +10,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from reportkit import schema
 from reportkit.demo import build_corpus
+from reportkit.tables import schema
 
 REPORT_KINDS = {"inspection", "review", "reinspection", "update", "thematic"}
 SUBSETS = {"all", "audit", "further", "cse", "missing", "custody", "care_home"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from tests.pdfmaker import make_pdf
 
-from reportkit import extract as ex
+from reportkit import pipeline as ex
 
 REVIEW_PAGES = [
     ["National Child Protection Inspection Post-Inspection Review",

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from reportkit import dates, findings, grades, progress, sentences
-from reportkit.numbers import COUNT_RE, has_count
-from reportkit.reader import read_document
+from reportkit.extract import dates, findings, grades, ratings, sentences
+from reportkit.extract.counts import COUNT_RE, has_count
+from reportkit.read.reader import read_document
 
 TOKENS = [
     "Good", "GOOD", "good", "adequate", "Inadequate", "outstanding", "requires", "required",
@@ -66,9 +66,9 @@ def test_cue_and_rating_filters_never_hide_a_match(text):
         assert any(w in low for w in findings._CONCERN_STEMS)
     if findings._STRENGTH_RE.search(text):
         assert any(w in low for w in findings._STRENGTH_STEMS)
-    for _slug, rx in progress._RATING_RES:
+    for _slug, rx in ratings._RATING_RES:
         if rx.search(text):
-            assert any(w in low for w in progress._RATING_WORDS)
+            assert any(w in low for w in ratings._RATING_WORDS)
 
 
 def test_cached_splits_are_fresh_lists():

@@ -17,10 +17,10 @@ import pytest
 from tests import hostile as h
 
 from reportkit import config
-from reportkit.extract import extract_corpus
 from reportkit.forces import UnknownForce
-from reportkit.tables import load_tables, save_table
-from reportkit.validate import SchemaError
+from reportkit.pipeline import extract_corpus
+from reportkit.tables.store import load_tables, save_table
+from reportkit.tables.validate import SchemaError
 
 ROOT = Path(__file__).resolve().parents[1]
 # Signs that a message was written by a library or an interpreter, not for an analyst.
@@ -316,7 +316,7 @@ def test_a_wrong_type_or_value_fails_loudly_and_writes_nothing(column, value, tm
 
 def test_a_parser_bug_that_breaks_the_schema_stops_the_write(tmp_path, monkeypatch):
     """A bad value from a parser must fail loudly and leave the previous tables whole."""
-    from reportkit import parse
+    from reportkit.extract import parse
 
     raw, _ = corpus_with(tmp_path)
     out = tmp_path / "out"
@@ -330,9 +330,9 @@ def test_a_parser_bug_that_breaks_the_schema_stops_the_write(tmp_path, monkeypat
         parsed.case_grades = [{**g, "grade": "excellent"} for g in parsed.case_grades]
         return parsed
 
-    monkeypatch.setattr("reportkit.extract.parse_document", bad_grades)
+    monkeypatch.setattr("reportkit.pipeline.parse_document", bad_grades)
     # a changed parser is a new extractor version: the run does not take the unchanged shortcut
-    monkeypatch.setattr("reportkit.extract.extractor_version", lambda: "a-buggy-version")
+    monkeypatch.setattr("reportkit.pipeline.extractor_version", lambda: "a-buggy-version")
     with pytest.raises(SchemaError, match="grade"):
         extract_corpus(raw, out, jobs=1, cache=None)
     after = {p.name: p.read_bytes() for p in out.iterdir()}

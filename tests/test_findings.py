@@ -1,6 +1,6 @@
 """Strengths and concerns with their cue and section heading."""
-from reportkit.document import Document, Page
-from reportkit.findings import classify, document_findings
+from reportkit.extract.findings import classify, document_findings
+from reportkit.read.document import Document, Page
 
 
 def test_classify_cues():

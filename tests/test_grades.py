@@ -2,9 +2,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportkit.document import Document, Page
-from reportkit.grades import document_grades, page_grades
-from reportkit.numbers import spell
+from reportkit.extract.counts import spell
+from reportkit.extract.grades import document_grades, page_grades
+from reportkit.read.document import Document, Page
 
 
 def _figures(rows):

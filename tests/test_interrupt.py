@@ -22,10 +22,10 @@ import pytest
 from tests import hostile as h
 from tests.pdfmaker import filler_pages, make_pdf
 
-from reportkit.extract import STATE_FILE, is_stale
-from reportkit.schema import TABLES
-from reportkit.tables import coerce, load_tables
-from reportkit.validate import validate
+from reportkit.pipeline import STATE_FILE, is_stale
+from reportkit.tables.schema import TABLES
+from reportkit.tables.store import coerce, load_tables
+from reportkit.tables.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = int(os.environ.get("REPORTKIT_FAULT_SEED", "6"))

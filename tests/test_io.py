@@ -3,27 +3,27 @@ import os
 import pandas as pd
 import pytest
 
-from reportkit import io
-from reportkit.tables import load_table, save_table
-from reportkit.validate import SchemaError
+from reportkit.tables import atomic
+from reportkit.tables.store import load_table, save_table
+from reportkit.tables.validate import SchemaError
 
 
 def test_atomic_write_leaves_no_temp_files(tmp_path):
-    io.write_text(tmp_path / "a.txt", "hello")
+    atomic.write_text(tmp_path / "a.txt", "hello")
     assert (tmp_path / "a.txt").read_text() == "hello"
     assert os.listdir(tmp_path) == ["a.txt"]
 
 
 def test_failed_write_keeps_the_old_file(tmp_path):
     target = tmp_path / "t.csv"
-    io.write_text(target, "old")
+    atomic.write_text(target, "old")
 
     def boom(path):
         path.write_text("half")
         raise RuntimeError("killed")
 
     with pytest.raises(RuntimeError):
-        io.write_with(target, boom)
+        atomic.write_with(target, boom)
     assert target.read_text() == "old"
     assert os.listdir(tmp_path) == ["t.csv"]
 

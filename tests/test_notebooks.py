@@ -9,7 +9,7 @@ import pytest
 from test_briefings import demo_dirs, visible_text
 
 from reportkit import config
-from reportkit.export import to_html
+from reportkit.report.export import to_html
 
 NOTEBOOKS = ["00_corpus.ipynb", "01_extraction_review.ipynb", "02_baseline_vs_followup.ipynb",
              "03_timeliness.ipynb", "force_briefing.ipynb", "national_overview.ipynb"]

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportkit.numbers import COUNT, parse_count, spell
+from reportkit.extract.counts import COUNT, parse_count, spell
 
 
 @pytest.mark.parametrize("token, value", [

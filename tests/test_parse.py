@@ -3,9 +3,9 @@ from datetime import date
 
 import pytest
 
-from reportkit.document import Document, Page
-from reportkit.parse import parse_document
-from reportkit.schema import KINDS, TABLES
+from reportkit.extract.parse import parse_document
+from reportkit.read.document import Document, Page
+from reportkit.tables.schema import KINDS, TABLES
 
 _TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                              "\u2014": "-"})
@@ -14,7 +14,7 @@ _TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201
 def _seed_doc(path):
     """A seed as the reader would give it: one page, typographic quotes and dashes made ASCII."""
     try:
-        from reportkit.reader import read_document
+        from reportkit.read.reader import read_document
 
         return read_document(path)
     except ImportError:
@@ -100,7 +100,7 @@ def _pdf(path, pages):
 
 
 def test_a_real_pdf_through_the_reader(tmp_path):
-    reader = pytest.importorskip("reportkit.reader", reason="the reading layer is not in this tree")
+    reader = pytest.importorskip("reportkit.read.reader", reason="the reading layer is not in this tree")
     path = _pdf(tmp_path / "norfolk.pdf", [
         ["National Child Protection Inspection", "", "Norfolk Constabulary 8-12 April 2014", "", "August 2014"],
         ["Case file analysis", "", "HMIC examined 40 cases in which children had come to the attention of",

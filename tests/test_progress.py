@@ -1,10 +1,10 @@
 """Progress ratings against the earlier report's recommendations."""
 import pytest
 
-from reportkit.document import Document, Page
-from reportkit.progress import document_progress, rating_of
-from reportkit.recommendations import document_recommendations
-from reportkit.schema import RATINGS
+from reportkit.extract.ratings import document_progress, rating_of
+from reportkit.extract.recommendations import document_recommendations
+from reportkit.read.document import Document, Page
+from reportkit.tables.schema import RATINGS
 
 
 @pytest.mark.parametrize("sentence, rating", [

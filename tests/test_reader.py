@@ -12,8 +12,8 @@ from tests.pdfmaker import (
 )
 
 from reportkit import config
-from reportkit.document import ReadError
-from reportkit.reader import read_document
+from reportkit.read.document import ReadError
+from reportkit.read.reader import read_document
 
 ENGINES = ["pdfium", "pdfplumber"]
 HEADER = "West Yorkshire Police \u2013 child protection post-inspection review"
@@ -43,8 +43,8 @@ def test_two_column_page_reads_left_column_then_right(tmp_path, engine):
 
 
 def test_layout_loses_no_word(tmp_path):
-    from reportkit.pdf import _raw_pages
-    from reportkit.pdflines import layout_page
+    from reportkit.read.layout import layout_page
+    from reportkit.read.pdf import _raw_pages
 
     pages = filler_pages(2, 7)
     pages[0].insert(0, "# A title that runs the full width of the page above both columns")

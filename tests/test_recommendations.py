@@ -1,13 +1,13 @@
 """Recommendations: number, text, time limit as written and in days; earlier ones kept apart."""
 import pytest
 
-from reportkit.document import Document, Page
-from reportkit.recommendations import (
+from reportkit.extract.recommendations import (
     document_recommendations,
     page_recommendations,
     rows,
     timescale_days,
 )
+from reportkit.read.document import Document, Page
 
 
 @pytest.mark.parametrize("phrase, days", [

@@ -2,7 +2,7 @@
 import pytest
 from tests.pdfmaker import make_pdf
 
-from reportkit.extract import extract_corpus
+from reportkit.pipeline import extract_corpus
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def test_dask_cluster_gives_identical_tables(cluster, tmp_path):
 
 def test_briefings_on_a_dask_cluster(cluster, demo_raw, demo_processed, tmp_path):
     """`briefings --scheduler`: the notebooks run on the cluster's workers, the index is written here."""
-    from reportkit.batch import run_briefings
+    from reportkit.report.batch import run_briefings
 
     out = tmp_path / "reports"
     code = run_briefings(forces=["west-yorkshire"], out=out, raw=demo_raw, processed=demo_processed,

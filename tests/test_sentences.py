@@ -2,7 +2,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportkit.sentences import headings, sentences, window
+from reportkit.extract.sentences import headings, sentences, window
 
 
 def test_splits_sentences_headings_and_bullets():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from test_compare import facts_tables, typed
 
-from reportkit import sources
+from reportkit.analysis import reconciliation
 
 PRESS = "wy-press-2016-03-08"
 
@@ -24,7 +24,7 @@ def test_seed_press_article_agrees_with_the_review():
         (PRESS, "west-yorkshire", "custody_total", 7, "five of the seven", None),
         (PRESS, "west-yorkshire", "custody_requires_improvement", 5, "five of the seven", None),
     ])
-    out = sources.check_claims(t, "west-yorkshire")
+    out = reconciliation.check_claims(t, "west-yorkshire")
     assert list(out["status"]) == ["agrees"] * 6
     assert set(out["report_doc_id"]) == {"west-yorkshire-pir-2016-03-08"}
     assert out["report_value"].tolist() == [34, 11, 20, 3, 7, 5]
@@ -41,7 +41,7 @@ def test_disagreement_shows_both_values_and_missing_figures_are_not_found():
         (PRESS, "west-yorkshire", "adequate", 4, "four adequate", None),
         (PRESS, "west-yorkshire", "missing_total", 9, "nine missing children", None),
     ])
-    out = sources.check_claims(t).set_index(["force", "measure"])
+    out = reconciliation.check_claims(t).set_index(["force", "measure"])
     sy = out.loc[("south-yorkshire", "cases_total")]
     assert sy["status"] == "differs" and sy["claimed"] == 27 and sy["report_value"] == 28
     assert "27" in sy["explanation"] and "28" in sy["explanation"]
@@ -61,7 +61,7 @@ def test_percent_claims_compare_with_the_share():
         ("met-press", "metropolitan", "inadequate", 45, "45% inadequate", "percent"),
         ("met-press", "metropolitan", "good", 12, "12% good", "percent"),
     ])
-    out = sources.check_claims(t, "metropolitan").set_index("measure")
+    out = reconciliation.check_claims(t, "metropolitan").set_index("measure")
     assert out.loc["inadequate", "status"] == "agrees"
     assert out.loc["good", "status"] == "differs"
     assert abs(out.loc["good", "report_value"] - 100 * 10 / 135) < 1e-9
@@ -69,13 +69,13 @@ def test_percent_claims_compare_with_the_share():
 
 def test_parse_measure():
     insp = "inspectorate"
-    assert sources.parse_measure("cases_total") == ("all", None, insp)
-    assert sources.parse_measure("custody_requires_improvement") == (
+    assert reconciliation.parse_measure("cases_total") == ("all", None, insp)
+    assert reconciliation.parse_measure("custody_requires_improvement") == (
         "custody", "requires_improvement", insp)
-    assert sources.parse_measure("inadequate") == ("all", "inadequate", insp)
-    assert sources.parse_measure("requires_improvement_or_inadequate") == (
+    assert reconciliation.parse_measure("inadequate") == ("all", "inadequate", insp)
+    assert reconciliation.parse_measure("requires_improvement_or_inadequate") == (
         "all", "requires_improvement_or_inadequate", insp)
-    assert sources.readings("force_good") == [("force", "good", insp), (None, "good", "force")]
+    assert reconciliation.readings("force_good") == [("force", "good", insp), (None, "good", "force")]
 
 
 def test_force_audit_claims_check_against_the_force_grading():
@@ -89,7 +89,7 @@ def test_force_audit_claims_check_against_the_force_grading():
     docs = t["documents"].copy()
     docs.loc[docs["doc_id"] == "wy-press-2016-03-08", "answers_doc_id"] = base
     t["documents"] = docs
-    out = sources.check_claims(t, "west-yorkshire")
+    out = reconciliation.check_claims(t, "west-yorkshire")
     # The force's own grading said 17 good; the inspectorate's grading of that audit said 9.
     assert out["status"].tolist() == ["agrees", "agrees", "differs"]
     assert out["report_value"].tolist() == [17, 9, 3]

@@ -1,5 +1,5 @@
 """Normalisation helpers: characters, spacing, hyphenated line breaks."""
-from reportkit.text import (
+from reportkit.read.text import (
     join_hyphenated,
     keep_hyphen,
     mask_digits,

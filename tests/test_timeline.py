@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from test_compare import facts_tables, typed
 
-from reportkit import timeline
+from reportkit.analysis import timeliness
 
 REVIEW = "west-yorkshire-pir-2016-03-08"
 
@@ -30,7 +30,7 @@ def _row(t: pd.DataFrame, doc_id: str) -> pd.Series:
 
 
 def test_west_yorkshire_review_lags_and_rule_not_applicable():
-    r = _row(timeline.timeliness(facts_tables(), "west-yorkshire"), REVIEW)
+    r = _row(timeliness.lag_table(facts_tables(), "west-yorkshire"), REVIEW)
     expected = (pd.Timestamp("2016-03-08") - pd.Timestamp("2015-08-28")).days
     assert r["fieldwork_to_publication_min"] == r["fieldwork_to_publication_max"] == expected
     assert r["publication_to_response_min"] == 38 and r["response_doc_id"] == "wy-pcc-2016-04-15"
@@ -41,17 +41,17 @@ def test_west_yorkshire_review_lags_and_rule_not_applicable():
 
 @pytest.mark.parametrize(("days", "status"), [(60, "missed"), (56, "met"), (20, "met")])
 def test_56_day_rule_for_reports_after_commencement(days, status):
-    r = _row(timeline.timeliness(_with_2018_report(days), "west-yorkshire"), "wy-2018")
+    r = _row(timeliness.lag_table(_with_2018_report(days), "west-yorkshire"), "wy-2018")
     assert r["publication_to_response_min"] == days
     assert r["rule_56_days"] == status
     assert str(days) in r["rule_reason"]
 
 
 def test_no_response_is_unknown_and_month_precision_is_uncertain():
-    r = _row(timeline.timeliness(_with_2018_report(None), "west-yorkshire"), "wy-2018")
+    r = _row(timeliness.lag_table(_with_2018_report(None), "west-yorkshire"), "wy-2018")
     assert r["rule_56_days"] == "unknown" and "no commissioner response" in r["rule_reason"]
     # Published "June 2018" and answered 2018-08-07: 38 to 67 days, cannot say met or missed.
-    r = _row(timeline.timeliness(_with_2018_report(56, "month"), "west-yorkshire"), "wy-2018")
+    r = _row(timeliness.lag_table(_with_2018_report(56, "month"), "west-yorkshire"), "wy-2018")
     answered = pd.Timestamp("2018-08-07")
     expected = ((answered - pd.Timestamp("2018-06-30")).days,
                 (answered - pd.Timestamp("2018-06-01")).days)
@@ -60,7 +60,7 @@ def test_no_response_is_unknown_and_month_precision_is_uncertain():
 
 
 def test_month_precision_gives_a_lag_range():
-    r = _row(timeline.timeliness(facts_tables(), "south-yorkshire"),
+    r = _row(timeliness.lag_table(facts_tables(), "south-yorkshire"),
              "south-yorkshire-ncpi-2014-09")
     lo = (pd.Timestamp("2014-09-01") - pd.Timestamp("2014-05-31")).days
     hi = (pd.Timestamp("2014-09-30") - pd.Timestamp("2014-05-01")).days
@@ -69,18 +69,18 @@ def test_month_precision_gives_a_lag_range():
 
 
 def test_bounds_and_lag_never_negative():
-    assert timeline.bounds(pd.Timestamp("2016-02-10"), "month") == (
+    assert timeliness.bounds(pd.Timestamp("2016-02-10"), "month") == (
         pd.Timestamp("2016-02-01"), pd.Timestamp("2016-02-29"))
-    assert timeline.bounds(pd.Timestamp("2016-06-01"), "year")[1] == pd.Timestamp("2016-12-31")
-    lo, hi = timeline.lag(pd.Timestamp("2016-01-01"), "year", pd.Timestamp("2016-11-25"), "day")
+    assert timeliness.bounds(pd.Timestamp("2016-06-01"), "year")[1] == pd.Timestamp("2016-12-31")
+    lo, hi = timeliness.lag(pd.Timestamp("2016-01-01"), "year", pd.Timestamp("2016-11-25"), "day")
     assert lo == 0 and hi == 329
 
 
 def test_lag_spread_and_force_events():
-    spread = timeline.lag_spread(facts_tables())
+    spread = timeliness.lag_spread(facts_tables())
     assert {"west-yorkshire", "south-yorkshire", "metropolitan"} <= set(spread["force"])
     assert (spread["fieldwork_to_publication_min"] <= spread["fieldwork_to_publication_max"]).all()
-    ev = timeline.force_events(_with_2018_report(60), "west-yorkshire")
+    ev = timeliness.force_events(_with_2018_report(60), "west-yorkshire")
     names = set(ev["event"])
     assert {"fieldwork_end", "published", "action_plan_due", "press_published",
             "response_published", "response_due"} <= names

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from test_compare import facts_tables, typed
 
-from reportkit import tracking
+from reportkit.analysis import progress
 
 BASE = "west-yorkshire-ncpi-2015-01-13"
 REVIEW = "west-yorkshire-pir-2016-03-08"
@@ -29,7 +29,7 @@ def _tables() -> dict:
 
 
 def test_progress_joins_ratings_and_computes_due_dates():
-    out = tracking.progress_table(_tables(), "west-yorkshire")
+    out = progress.progress_table(_tables(), "west-yorkshire")
     recs = out[out["doc_id"] == BASE].set_index("number")
     assert recs.at[1, "rating"] == "no_progress" and recs.at[1, "stands_out"]
     assert recs.at[2, "rating"] == "good_progress" and not recs.at[2, "stands_out"]
@@ -40,14 +40,14 @@ def test_progress_joins_ratings_and_computes_due_dates():
 
 
 def test_progress_notes_without_a_recommendation_are_kept():
-    out = tracking.progress_table(_tables(), "west-yorkshire")
+    out = progress.progress_table(_tables(), "west-yorkshire")
     orphan = out[out["doc_id"].isna()]
     assert len(orphan) == 1 and orphan["rating"].iloc[0] == "some_progress"
     assert "Custody" in orphan["text"].iloc[0]
 
 
 def test_summary_counts_each_rating():
-    summary = tracking.progress_summary(tracking.progress_table(_tables(), "west-yorkshire"))
+    summary = progress.progress_summary(progress.progress_table(_tables(), "west-yorkshire"))
     counts = summary.set_index("rating")["recommendations"]
     assert counts["no_progress"] == 1 and counts["not_followed_up"] == 1
     assert counts.sum() == 4 and abs(summary["share"].sum() - 1) < 1e-9
@@ -63,7 +63,7 @@ def test_a_second_follow_up_gives_the_latest_rating_and_no_orphans():
     t["progress"] = typed(pd.concat([t["progress"], pd.DataFrame([
         {"doc_id": "west-yorkshire-update-2017", "force": "west-yorkshire", "recommendation": "1",
          "rating": "achieved", "page": 2, "quote": "now achieved"}])], ignore_index=True), "progress")
-    out = tracking.progress_table(t, "west-yorkshire")
+    out = progress.progress_table(t, "west-yorkshire")
     rec1 = out[(out["doc_id"] == BASE) & (out["number"] == 1)]
     assert len(rec1) == 1 and rec1.iloc[0]["rating"] == "achieved"
     assert not out["text"].astype(str).str.contains("not in the corpus) 1", regex=False).any()

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, config
+from reportkit import __version__, config
 
 DESCRIPTION = """\
 reportkit turns police child-protection inspection reports (PDF), press pages (HTML) and
@@ -44,7 +44,7 @@ examples:
 
 
 def _forces_arg(values: list[str] | None) -> list[str] | None:
-    from .forces import UnknownForce, resolve
+    from reportkit.forces import UnknownForce, resolve
 
     if not values:
         return None
@@ -66,7 +66,7 @@ def _usage_error(message: str) -> int:
 
 
 def cmd_demo_corpus(args) -> int:
-    from .demo import build_corpus
+    from reportkit.demo import build_corpus
 
     gold = build_corpus(Path(args.out))
     print(f"wrote {len(gold['documents'])} demo documents to {args.out}")
@@ -80,7 +80,7 @@ def cmd_extract(args) -> int:
         return _usage_error(f"raw folder {args.raw} does not exist (run `reportkit demo-corpus` first?)")
     forces = _forces_arg(args.force)
     if not args.no_cache:
-        from .state import current_stamp, up_to_date
+        from reportkit.tables.state import current_stamp, up_to_date
 
         # checked before pandas is even imported: an unchanged corpus costs one pass of hashing
         state = up_to_date(Path(args.out), current_stamp(Path(args.raw), forces, Path(args.out)))
@@ -88,7 +88,7 @@ def cmd_extract(args) -> int:
             print(f"{state['summary']}\nnothing changed since the last run: tables kept", file=sys.stderr)
             print(f"tables in {args.out}")
             return int(state["exit_code"])
-    from .extract import extract_corpus, summarise
+    from reportkit.pipeline import extract_corpus, summarise
 
     tables = extract_corpus(args.raw, args.out, jobs=args.jobs, forces=forces,
                             cache=None if args.no_cache else args.cache,
@@ -100,7 +100,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_forces(args) -> int:
-    from .forces import all_forces
+    from reportkit.forces import all_forces
 
     for f in all_forces():
         aliases = f" (also: {', '.join(f.aliases)})" if f.aliases else ""
@@ -110,7 +110,7 @@ def cmd_forces(args) -> int:
 
 
 def cmd_briefings(args) -> int:
-    from .batch import run_briefings
+    from reportkit.report.batch import run_briefings
 
     forces = _forces_arg([args.forces]) if args.forces else None
     params = {}

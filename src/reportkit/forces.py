@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .config import PACKAGE_DATA
+from reportkit.config import PACKAGE_DATA
+from reportkit.errors import UnknownForce  # noqa: F401  (raised here, defined with the others)
 
 NATIONAL = "national"
 _SUFFIXES = re.compile(r"\b(police service|police force|police|constabulary|service)\b", re.I)
 
 
-class UnknownForce(ValueError):
-    """A name that matches none of the 43 forces; the message suggests the closest slugs."""
 
 
 @dataclass(frozen=True)

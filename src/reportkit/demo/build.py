@@ -8,7 +8,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..config import GOLD_FILE, MANIFEST_FILE
+from reportkit.config import GOLD_FILE, MANIFEST_FILE
+
 from . import catalogue, html, letters, press, reports
 from .figures import gold as grade_gold
 from .specs import TIMESCALE_DAYS, Report

@@ -1,0 +1,365 @@
+"""Baseline against follow-up: harmonised grades, Wilson intervals, exact tests and plain verdicts.
+
+The 2014-15 inspections graded cases on four levels, reviews and later reports on three. Nothing is
+folded silently: ``grade_mapping()`` is the harmonisation shown to the reader, the main view keeps
+"adequate" apart, and two sensitivity views count it with good or with requires improvement.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+from scipy import stats
+
+from reportkit import forces
+from reportkit.tables import schema
+
+Z95 = 1.959963984540054
+Z80_POWER = 0.8416212335729143  # one-sided z for 80% power
+VIEWS = ("main", "adequate_as_good", "adequate_as_ri")
+VIEW_LABELS = {
+    "main": "adequate kept apart",
+    "adequate_as_good": "adequate counted as good",
+    "adequate_as_ri": "adequate counted as requires improvement",
+}
+# A report may give only a combined figure ("278 were requires improvement or inadequate").
+COMBINED_GRADES = ("requires_improvement_or_inadequate",)
+ORDER = ("outstanding", "good", "adequate", "requires_improvement", *COMBINED_GRADES,
+         "inadequate", "not_stated")
+FOLLOW_UP_KINDS = ("review", "reinspection", "update")
+GRADE_WORDS = {"good": "Good", "inadequate": "Inadequate"}
+
+
+# ---- table access shared by the analysis modules ------------------------------------------------
+
+def frame(tables: dict, name: str, force: str | None = None) -> pd.DataFrame:
+    """A copy of one tidy table with every schema column present and dates as datetime64."""
+    df = tables.get(name)
+    df = pd.DataFrame(columns=schema.columns(name)) if df is None else df.copy()
+    for col in schema.columns(name):
+        if col not in df.columns:
+            df[col] = pd.NA
+    for col in schema.date_columns(name):
+        df[col] = pd.to_datetime(df[col], errors="coerce")
+    if force is not None and len(df):
+        df = df[df["force"].astype("string") == forces.resolve(force)]
+    return df.reset_index(drop=True)
+
+
+def documents_index(tables: dict) -> pd.DataFrame:
+    return frame(tables, "documents").drop_duplicates("doc_id").set_index("doc_id")
+
+
+# ---- statistics ---------------------------------------------------------------------------------
+
+def wilson(k: float, n: float, z: float = Z95) -> tuple[float, float]:
+    """Wilson score interval for k successes in n trials (NaN, NaN when n is 0 or unknown)."""
+    if n is None or pd.isna(n) or n <= 0 or k is None or pd.isna(k):
+        return (math.nan, math.nan)
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    # rounding can leave the bound a hair inside the share at 0% or 100%: keep the share inside
+    return (max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half)))
+
+
+def min_detectable_difference(n1: int, n2: int, p: float) -> float:
+    """Smallest difference in shares (0-1) two samples detect at 5% two-sided with 80% power."""
+    p = min(max(p, 0.5 / (n1 + n2)), 1 - 0.5 / (n1 + n2))  # a 0% share would give a zero MDD
+    return (Z95 + Z80_POWER) * math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2))
+
+
+# ---- harmonisation ------------------------------------------------------------------------------
+
+def grade_mapping() -> pd.DataFrame:
+    """How each scale's grades map in each view: the table shown to the reader."""
+    rows = []
+    for scale, grades in (
+        ("four", ("good", "adequate", "requires_improvement", "inadequate")),
+        ("three", ("good", "requires_improvement", "inadequate")),
+        ("five", ("outstanding", "good", "adequate", "requires_improvement", "inadequate")),
+    ):
+        for g in grades:
+            rows.append({
+                "scale": scale, "grade": g, "main": g,
+                "adequate_as_good": {"adequate": "good", "outstanding": "good"}.get(g, g),
+                "adequate_as_ri": {"adequate": "requires_improvement",
+                                   "outstanding": "good"}.get(g, g),
+            })
+    return pd.DataFrame(rows)
+
+
+def _scale_of(rows: pd.DataFrame) -> str:
+    stated = rows["scale"].dropna().astype(str)
+    if len(stated):
+        return stated.iloc[0]
+    return "four" if (rows["grade"] == "adequate").any() else "three"
+
+
+def _counts(rows: pd.DataFrame) -> tuple[dict[str, float], bool]:
+    """Counts per grade; a percentage with a stated total becomes a (rounded) count."""
+    counts, derived = {}, False
+    for r in rows.itertuples():
+        cases = r.cases
+        if pd.isna(cases) and not pd.isna(r.percent) and not pd.isna(r.total):
+            cases, derived = round(float(r.percent) / 100 * float(r.total)), True
+        if not pd.isna(cases):
+            counts[r.grade] = counts.get(r.grade, 0) + float(cases)
+    return counts, derived
+
+
+def _group_grades(rows: pd.DataFrame, view: str) -> list[dict]:
+    scale = _scale_of(rows)
+    counts, derived = _counts(rows)
+    mapping = grade_mapping()
+    mapping = mapping[mapping["scale"] == scale].set_index("grade")[view].to_dict()
+    mapped: dict[str, float] = {}
+    for g, c in counts.items():
+        target = mapping.get(g, g)
+        mapped[target] = mapped.get(target, 0) + c
+    stated = rows["total"].dropna()
+    stated = float(stated.iloc[0]) if len(stated) else math.nan
+    counted = float(sum(counts.values()))
+    n = counted if math.isnan(stated) else max(stated, counted)
+    flag = _flag(stated, counted, derived)
+    if n - counted > 0:
+        mapped["not_stated"] = n - counted
+    out = []  # known grades in scale order; any other label follows, never dropped
+    for g in [g for g in ORDER if g in mapped] + sorted(set(mapped) - set(ORDER)):
+        lo, hi = wilson(mapped[g], n)
+        out.append({"scale": scale, "view": view, "grade": g, "cases": mapped[g], "n": n,
+                    "stated_total": stated, "counted_total": counted,
+                    "share": mapped[g] / n if n else math.nan, "ci_low": lo, "ci_high": hi,
+                    "sums_to_total": (math.isnan(stated) or stated == counted), "flag": flag})
+    return out
+
+
+def _flag(stated: float, counted: float, derived: bool) -> str:
+    notes = []
+    if not math.isnan(stated) and counted > stated:
+        notes.append(f"counts sum to {counted:g} but the stated total is {stated:g}; "
+                     f"shares use {counted:g}")
+    elif not math.isnan(stated) and counted < stated:
+        notes.append(f"only {counted:g} of {stated:g} cases have a stated grade")
+    if derived:
+        notes.append("some counts derived from percentages")
+    return "; ".join(notes)
+
+
+def grade_table(tables: dict, force: str, views: tuple[str, ...] = VIEWS) -> pd.DataFrame:
+    """Per document, assessor and subset: count, share and Wilson 95% interval of each grade."""
+    grades = frame(tables, "case_grades", force)
+    docs = documents_index(tables)
+    rows = []
+    for (doc_id, assessor, subset), grp in grades.groupby(
+            ["doc_id", "assessor", "subset"], dropna=False, sort=False):
+        for view in views:
+            for r in _group_grades(grp, view):
+                rows.append({"force": forces.resolve(force), "doc_id": doc_id,
+                             "kind": _doc_field(docs, doc_id, "kind"),
+                             "published": _doc_field(docs, doc_id, "published"),
+                             "assessor": assessor, "subset": subset, **r})
+    cols = ["force", "doc_id", "kind", "published", "assessor", "subset", "scale", "view", "grade",
+            "cases", "n", "stated_total", "counted_total", "share", "ci_low", "ci_high",
+            "sums_to_total", "flag"]
+    out = pd.DataFrame(rows, columns=cols)
+    out["published"] = pd.to_datetime(out["published"])
+    return out.sort_values(["published", "doc_id", "assessor", "subset"], kind="stable",
+                           ignore_index=True)
+
+
+def _doc_field(docs: pd.DataFrame, doc_id, col: str):
+    if doc_id in docs.index:
+        return docs.at[doc_id, col]
+    return pd.NA
+
+
+# ---- pairing and comparison ---------------------------------------------------------------------
+
+@dataclass
+class Comparison:
+    force: str
+    mapping: pd.DataFrame
+    grades: pd.DataFrame
+    changes: pd.DataFrame
+    gap: pd.DataFrame
+    verdict: str
+    notes: list[str] = field(default_factory=list)
+
+
+def headline_subset(grades: pd.DataFrame, doc_id: str, assessor: str = "inspectorate"):
+    """The subset a document's comparison uses: 'all' when graded, else its largest subset."""
+    rows = grades[(grades["doc_id"] == doc_id) & (grades["assessor"] == assessor)
+                  & (grades["view"] == "main")]
+    if rows.empty:
+        return None
+    if (rows["subset"] == "all").any():
+        return "all"
+    return rows.sort_values("n", ascending=False, kind="stable")["subset"].iloc[0]
+
+
+def pair_documents(grades: pd.DataFrame, assessor: str = "inspectorate"):
+    """The baseline inspection and the later follow-ups that graded cases."""
+    graded = grades[grades["assessor"] == assessor].drop_duplicates("doc_id")
+    baseline = graded[graded["kind"] == "inspection"]
+    if baseline.empty:  # a follow-up alone is not a baseline: say there is none
+        return None, []
+    base = baseline.sort_values("published", kind="stable").iloc[0]
+    later = graded[(graded["kind"].isin(FOLLOW_UP_KINDS)) & (graded["doc_id"] != base["doc_id"])]
+    if pd.notna(base["published"]):
+        later = later[~(later["published"] < base["published"])]
+    return base["doc_id"], list(later.sort_values("published", kind="stable")["doc_id"])
+
+
+def _select(grades, doc_id, subset, view, assessor):
+    return grades[(grades["doc_id"] == doc_id) & (grades["subset"] == subset)
+                  & (grades["view"] == view) & (grades["assessor"] == assessor)]
+
+
+def _change_row(base, follow, grade, view, base_doc, follow_doc, subsets) -> dict | None:
+    if base.empty or follow.empty:
+        return None
+    b = base[base["grade"] == grade]
+    f = follow[follow["grade"] == grade]
+    # A grade absent from an incomplete set is unknown, not zero: no comparison then.
+    for rows, hit in ((base, b), (follow, f)):
+        if hit.empty and (rows["grade"] == "not_stated").any():
+            return None
+    n1, n2 = int(base["n"].iloc[0]), int(follow["n"].iloc[0])
+    k1 = int(b["cases"].iloc[0]) if len(b) else 0
+    k2 = int(f["cases"].iloc[0]) if len(f) else 0
+    p = stats.fisher_exact([[k1, n1 - k1], [k2, n2 - k2]]).pvalue
+    lo1, hi1 = wilson(k1, n1)
+    lo2, hi2 = wilson(k2, n2)
+    return {"view": view, "grade": grade, "baseline_doc": base_doc, "followup_doc": follow_doc,
+            "baseline_subset": subsets[0], "followup_subset": subsets[1],
+            "baseline_cases": k1, "baseline_n": n1, "baseline_share": k1 / n1,
+            "baseline_ci_low": lo1, "baseline_ci_high": hi1,
+            "followup_cases": k2, "followup_n": n2, "followup_share": k2 / n2,
+            "followup_ci_low": lo2, "followup_ci_high": hi2,
+            "change_points": 100 * (k2 / n2 - k1 / n1), "fisher_p": p,
+            "min_detectable_points": 100 * min_detectable_difference(
+                n1, n2, (k1 + k2) / (n1 + n2)),
+            "baseline_flag": base["flag"].iloc[0], "followup_flag": follow["flag"].iloc[0]}
+
+
+def changes_table(grades: pd.DataFrame, base_doc, follow_docs, assessor="inspectorate",
+                  subsets: dict | None = None) -> pd.DataFrame:
+    """Change in the share of good and of inadequate cases, per follow-up and view."""
+    subsets = subsets or {}
+    rows = []
+    sb = subsets.get(base_doc) or headline_subset(grades, base_doc, assessor)
+    for doc in follow_docs:
+        sf = subsets.get(doc) or headline_subset(grades, doc, assessor)
+        for view in VIEWS:
+            base = _select(grades, base_doc, sb, view, assessor)
+            follow = _select(grades, doc, sf, view, assessor)
+            for grade in ("good", "inadequate"):
+                row = _change_row(base, follow, grade, view, base_doc, doc, (sb, sf))
+                if row:
+                    rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def gap_table(grades: pd.DataFrame) -> pd.DataFrame:
+    """Where the force and the inspectorate graded the same cases: each grade side by side."""
+    main = grades[grades["view"] == "main"]
+    rows = []
+    for (doc, subset), grp in main.groupby(["doc_id", "subset"], sort=False, dropna=False):
+        if set(grp["assessor"]) < {"force", "inspectorate"}:
+            continue
+        for grade in [g for g in ORDER if g in set(grp["grade"])]:
+            f = grp[(grp["assessor"] == "force") & (grp["grade"] == grade)]
+            i = grp[(grp["assessor"] == "inspectorate") & (grp["grade"] == grade)]
+            fs = f["share"].iloc[0] if len(f) else 0.0
+            is_ = i["share"].iloc[0] if len(i) else 0.0
+            rows.append({"doc_id": doc, "subset": subset, "grade": grade,
+                         "force_cases": f["cases"].iloc[0] if len(f) else 0,
+                         "force_n": grp[grp["assessor"] == "force"]["n"].iloc[0],
+                         "force_share": fs,
+                         "inspectorate_cases": i["cases"].iloc[0] if len(i) else 0,
+                         "inspectorate_n": grp[grp["assessor"] == "inspectorate"]["n"].iloc[0],
+                         "inspectorate_share": is_, "gap_points": 100 * (fs - is_)})
+    return pd.DataFrame(rows)
+
+
+def compare(tables: dict, force: str, assessor: str = "inspectorate",
+            subsets: dict | None = None) -> Comparison:
+    """Baseline inspection against each follow-up for one force, with a plain verdict.
+
+    ``subsets`` maps a doc_id to the subset to compare when the default ('all', else the largest
+    graded subset) is not the right one.
+    """
+    slug = forces.resolve(force)
+    grades = grade_table(tables, slug)
+    base, follows = pair_documents(grades, assessor)
+    changes = changes_table(grades, base, follows, assessor, subsets) if base else pd.DataFrame()
+    gap = gap_table(grades)
+    verdict = verdict_text(slug, grades, changes, gap)
+    notes = sorted({f for f in grades["flag"] if f})
+    return Comparison(slug, grade_mapping(), grades, changes, gap, verdict, notes)
+
+
+# ---- plain-language verdicts --------------------------------------------------------------------
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _date(ts) -> str:
+    return "undated" if pd.isna(ts) else pd.Timestamp(ts).strftime("%B %Y")
+
+
+def _grade_sentence(r: pd.Series) -> str:
+    word = GRADE_WORDS[r["grade"]]
+    head = (f"{word}: {r['baseline_cases']} of {r['baseline_n']} cases "
+            f"({_pct(r['baseline_share'])}, 95% interval {_pct(r['baseline_ci_low'])}-"
+            f"{_pct(r['baseline_ci_high'])}) at baseline, {r['followup_cases']} of "
+            f"{r['followup_n']} ({_pct(r['followup_share'])}, {_pct(r['followup_ci_low'])}-"
+            f"{_pct(r['followup_ci_high'])}) at follow-up, a change of "
+            f"{r['change_points']:+.0f} points (Fisher's exact p = {r['fisher_p']:.2f}).")
+    mdd = r["min_detectable_points"]
+    if r["fisher_p"] < 0.05:
+        tail = " A change this large is unlikely to be chance alone."
+    elif abs(r["change_points"]) < mdd:
+        tail = (f" With {r['baseline_n']} and {r['followup_n']} cases, only a change of about "
+                f"{mdd:.0f} points or more could be detected reliably: this is no evidence of "
+                "change either way.")
+    else:
+        tail = " The samples are too small for this change to be told apart from chance."
+    return head + tail
+
+
+def verdict_text(force: str, grades, changes: pd.DataFrame, gap: pd.DataFrame) -> str:
+    name = forces.display_name(force)
+    if changes is None or changes.empty:
+        return f"{name}: no baseline and follow-up with graded cases to compare."
+    parts = []
+    main = changes[changes["view"] == "main"]
+    for follow_doc, grp in main.groupby("followup_doc", sort=False):
+        b = grades[grades["doc_id"] == grp["baseline_doc"].iloc[0]]["published"].iloc[0]
+        f = grades[grades["doc_id"] == follow_doc]["published"].iloc[0]
+        parts.append(f"{name}, baseline ({_date(b)}, cases: {grp['baseline_subset'].iloc[0]}) "
+                     f"against follow-up ({_date(f)}, cases: {grp['followup_subset'].iloc[0]}).")
+        parts.extend(_grade_sentence(r) for _, r in grp.iterrows())
+    parts.extend(_gap_sentences(gap))
+    flags = sorted({f for f in grades["flag"] if f and "sum to" in f})
+    parts.extend(f"Check: {f}." for f in flags)
+    return " ".join(parts)
+
+
+def _gap_sentences(gap: pd.DataFrame) -> list[str]:
+    out = []
+    if gap is None or gap.empty:
+        return out
+    for (_, subset), grp in gap.groupby(["doc_id", "subset"], sort=False):
+        good = grp[grp["grade"] == "good"]
+        if good.empty:
+            continue
+        g = good.iloc[0]
+        out.append(f"On the same cases ({subset}), the force graded {g['force_cases']:g} of "
+                   f"{g['force_n']:g} good and the inspectorate {g['inspectorate_cases']:g} of "
+                   f"{g['inspectorate_n']:g}: a gap of {g['gap_points']:+.0f} points.")
+    return out

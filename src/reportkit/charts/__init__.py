@@ -1,0 +1,13 @@
+"""Stage 5, charts: every chart in one house style; each takes the tables and returns a Figure."""
+from reportkit.charts.plots import (
+                                    evidence_snippet,
+                                    force_timeline,
+                                    grade_distribution,
+                                    lag_across_forces,
+                                    national_view,
+                                    recommendation_progress,
+)
+from reportkit.charts.style import save
+
+__all__ = ["evidence_snippet", "force_timeline", "grade_distribution", "lag_across_forces",
+           "national_view", "recommendation_progress", "save"]

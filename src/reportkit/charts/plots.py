@@ -1,0 +1,486 @@
+"""Every chart in reportkit: one house style (style.py), a title that states the finding.
+
+Each function takes the tables first and ``ax=None`` last (draw into an axes of your own figure) and
+returns the matplotlib Figure, which JupyterLab shows like any other; ``save(fig, stem)`` writes PNG
+and SVG atomically.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from reportkit import config, forces
+from reportkit.analysis.comparison import compare
+from reportkit.analysis.national import corpus_forces, national_grades, national_progress
+from reportkit.analysis.progress import progress_table
+from reportkit.analysis.timeliness import bounds, force_events, lag_spread, lag_table
+from reportkit.charts import style
+from reportkit.charts.style import GRADE_COLOURS, RATING_COLOURS, RATING_LABELS, save
+from reportkit.read import highlighted_region
+
+__all__ = ["grade_distribution", "recommendation_progress", "force_timeline", "lag_across_forces",
+           "evidence_snippet", "national_view", "save"]
+
+KIND_WORDS = {"inspection": "inspection", "review": "review", "reinspection": "re-inspection",
+              "update": "update", "thematic": "thematic report"}
+
+
+def _when(ts, precision: str | None = "day") -> str:
+    if pd.isna(ts):
+        return "undated"
+    fmt = {"month": "%b %Y", "year": "%Y"}.get(precision or "day", "%-d %b %Y")
+    return pd.Timestamp(ts).strftime(fmt)
+
+
+def _empty(ax, message: str) -> None:
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, color="#444444",
+            transform=ax.transAxes, wrap=True)
+
+
+# ---- grade distribution -------------------------------------------------------------------------
+
+MARKS = ("*", "\u2020", "\u2021", "\u00a7", "\u00b6")  # *, dagger, double dagger, section, pilcrow
+
+
+def _mark(note: str, notes: list[str]) -> str:
+    """Each distinct footnote gets its own marker, so a reader can tell which note a bar has."""
+    i = notes.index(note)
+    return MARKS[i] if i < len(MARKS) else f"({i + 1})"
+
+
+def _bar_label(r: pd.Series, notes: list[str]) -> str:
+    who = "force's own audit" if r["assessor"] == "force" else "inspectorate"
+    subset = str(r["subset"]).replace("_", " ")
+    flag = f" {_mark(r['flag'], notes)}" if r["flag"] else ""
+    return (f"{_when(r['published'], 'month')} {KIND_WORDS.get(r['kind'], r['kind'])}\n"
+            f"{who}, {subset} (n={r['n']:g}){flag}")
+
+
+def _draw_bar(ax, y: int, bar: pd.DataFrame) -> None:
+    left = 0.0
+    for _, seg in bar.iterrows():
+        ax.barh(y, seg["share"], left=left, color=style.grade_colour(seg["grade"]), height=0.6,
+                edgecolor="white", linewidth=0.8)
+        if seg["share"] >= 0.05:
+            dark = seg["grade"] in ("good", "inadequate", "outstanding")
+            ax.text(left + seg["share"] / 2, y, f"{seg['cases']:g}", ha="center", va="center",
+                    fontsize=9, color="white" if dark else "black")
+        left += seg["share"]
+    _draw_intervals(ax, y, bar)
+
+
+def _draw_intervals(ax, y: int, bar: pd.DataFrame) -> None:
+    """Whiskers just under the bar: the good share from the left end, inadequate from the right.
+
+    Only where that grade sits at the end of a complete bar, so the whisker reads as a share.
+    """
+    grades = list(bar["grade"])
+    below = y + 0.38  # under the bar (y axis is inverted), clear of the count labels
+    kw = {"fmt": "none", "ecolor": "black", "capsize": 2.5, "lw": 1.1}
+    if grades and grades[0] == "good":
+        g = bar.iloc[0]
+        ax.errorbar(g["share"], below, xerr=[[g["share"] - g["ci_low"]],
+                                             [g["ci_high"] - g["share"]]], **kw)
+    if grades and grades[-1] == "inadequate":
+        i = bar.iloc[-1]
+        ax.errorbar(1 - i["share"], below, xerr=[[i["ci_high"] - i["share"]],
+                                                 [i["share"] - i["ci_low"]]], **kw)
+
+
+def _grade_title(name: str, result) -> str:
+    ch = result.changes
+    if ch is None or ch.empty:
+        g = result.grades[(result.grades["view"] == "main") & (result.grades["grade"] == "good")]
+        if g.empty:
+            return f"{name}: no graded cases in the corpus"
+        last = g.sort_values("published").iloc[-1]
+        return f"{name}: {last['share']:.0%} of {last['n']:g} cases graded good ({_when(last['published'], 'month')})"
+    main = ch[ch["view"] == "main"].sort_values("grade", key=lambda g: g != "good",
+                                                 kind="stable")
+    r = main.iloc[0]  # good when both ends state it, else inadequate
+    b, f, word = r["baseline_share"], r["followup_share"], r["grade"]
+    if r["fisher_p"] < 0.05:
+        verb = "rose" if f > b else "fell"
+        return f"{name}: the share of {word} cases {verb} from {b:.0%} to {f:.0%}"
+    return (f"{name}: {f:.0%} of cases {word} at follow-up against {b:.0%} at baseline,"
+            " too few cases to show a change")
+
+
+@style.styled
+def grade_distribution(tables: dict, force: str, view: str = "main",
+                       source: str | None = None, ax=None):
+    """100% stacked bars of each graded set of cases, with n, counts and 95% intervals."""
+    slug = forces.resolve(force)
+    result = compare(tables, slug)
+    grades = result.grades[result.grades["view"] == view]
+    keys = _bar_order(grades)
+    fig, ax = style.figure(10, 2.2 + 0.8 * max(len(keys), 1), ax=ax)
+    if not keys:
+        _empty(ax, "No graded cases for this force in the corpus.")
+    for y, key in enumerate(keys):
+        bar = grades[(grades["doc_id"] == key[0]) & (grades["assessor"] == key[1])
+                     & (grades["subset"] == key[2])]
+        _draw_bar(ax, y, bar)
+    labels = [_bar_label(grades[(grades["doc_id"] == k[0]) & (grades["assessor"] == k[1])
+                                & (grades["subset"] == k[2])].iloc[0], result.notes) for k in keys]
+    ax.set_yticks(range(len(keys)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.set_xlabel("Share of cases in the set (%); numbers in bars are cases")
+    ax.grid(axis="y", visible=False)
+    present = list(dict.fromkeys(grades["grade"]))
+    present = [g for g in GRADE_COLOURS if g in present] + [g for g in present
+                                                            if g not in GRADE_COLOURS]
+    handles = [Patch(color=style.grade_colour(g), label=style.grade_label(g)) for g in present]
+    handles.append(Line2D([], [], color="black", marker="|", lw=1.2,
+                          label="95% interval of the share good (left) / inadequate (right)"))
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.45, 1.0),
+              ncol=min(len(handles), 4), fontsize=8.5, handlelength=1.2, columnspacing=1.0)
+    notes = [f"{_mark(f, result.notes)} {f}" for f in result.notes]
+    src = "\n".join([*notes, source or style.SOURCE_DEFAULT])
+    sub = f"Grades as the report gives them ({_view_words(view)}); baseline at the top"
+    return style.finish(fig, _grade_title(forces.display_name(slug), result), src, sub)
+
+
+def _bar_order(grades: pd.DataFrame) -> list[tuple]:
+    """Reports in date order; within one, 'all' first, then larger sets, force beside inspectorate."""
+    firsts = grades.drop_duplicates(["doc_id", "assessor", "subset"]).copy()
+    firsts["is_all"] = firsts["subset"] != "all"
+    size = firsts.groupby(["doc_id", "subset"])["n"].transform("max")
+    firsts = firsts.assign(size=-size).sort_values(
+        ["published", "doc_id", "is_all", "size", "subset", "assessor"], kind="stable")
+    return list(zip(firsts["doc_id"], firsts["assessor"], firsts["subset"]))
+
+
+def _view_words(view: str) -> str:
+    from reportkit.analysis.comparison import VIEW_LABELS
+
+    return VIEW_LABELS[view]
+
+
+# ---- recommendation progress --------------------------------------------------------------------
+
+def _rec_label(r: pd.Series) -> str:
+    num = "" if pd.isna(r["number"]) else f"R{int(r['number'])} "
+    when = "" if pd.isna(r["timescale"]) else f"[{r['timescale']}] "
+    text = str(r["text"])
+    if when and text.lower().startswith(str(r["timescale"]).lower()):  # said once is enough
+        text = text[len(str(r["timescale"])):].lstrip(" ,:;-")
+        text = text[:1].upper() + text[1:]
+    text = textwrap.shorten(text, 55, placeholder="...")
+    return f"{num}{when}{text}"
+
+
+@style.styled
+def recommendation_progress(tables: dict, force: str, source: str | None = None, ax=None):
+    """One dot per recommendation at the progress the latest follow-up gave it."""
+    slug = forces.resolve(force)
+    table = progress_table(tables, slug)
+    name = forces.display_name(slug)
+    shown = set(table["rating"])
+    order = [r for r in RATING_LABELS
+             if r not in ("not_assessed", "not_followed_up") or r in shown]
+    fig, ax = style.figure(11, 2.2 + 0.42 * max(len(table), 2), ax=ax)
+    if table.empty:
+        _empty(ax, "No recommendations for this force in the corpus.")
+        return style.finish(fig, f"{name}: no recommendations to track", source or
+                            style.SOURCE_DEFAULT)
+    for y, (_, r) in enumerate(table.iterrows()):
+        x = order.index(r["rating"])
+        ax.scatter([x], [y], s=150 if r["stands_out"] else 120, zorder=2,
+                   color=RATING_COLOURS[r["rating"]], edgecolor="black" if r["stands_out"]
+                   else "#555555", linewidth=1.6 if r["stands_out"] else 0.6)
+    ax.set_yticks(range(len(table)), [_rec_label(r) for _, r in table.iterrows()])
+    ax.set_xticks(range(len(order)), [RATING_LABELS[o].replace(" ", "\n") for o in order])
+    ax.set_xlim(-0.5, len(order) - 0.5)
+    ax.set_ylim(len(table) - 0.4, -0.6)
+    ax.set_xlabel("Progress reported by the latest follow-up (best on the left)")
+    ax.grid(axis="y", color="#EEEEEE")
+    bad = int(table["stands_out"].sum())
+    when = table["followup_published"].dropna()
+    by = f" by the {_when(when.max(), 'month')} follow-up" if len(when) else ""
+    title = (f"{name}: {bad} of {len(table)} recommendations made little or no progress{by}"
+             if bad else f"{name}: no recommendation was rated as making little or no progress")
+    return style.finish(fig, title, source or style.SOURCE_DEFAULT,
+                        "Each row is a recommendation of the earlier report, with its time limit")
+
+
+# ---- timeline per force -------------------------------------------------------------------------
+
+_LANE_EVENTS = {"press_published": "Press", "response_published": "Commissioner response"}
+
+
+def _span(ax, y, start, end, colour, height=0.5, alpha=1.0, label=None):
+    width = max((end - start).days, 1)
+    ax.barh(y, width, left=mdates.date2num(start), height=height, color=colour, alpha=alpha,
+            label=label)
+
+
+def _draw_report_lane(ax, y: int, ev: pd.DataFrame, rule: str) -> None:
+    get = {e: r for e, r in zip(ev["event"], ev.itertuples())}
+    if "fieldwork_start" in get or "fieldwork_end" in get:
+        a = get.get("fieldwork_start", get.get("fieldwork_end"))
+        b = get.get("fieldwork_end", a)
+        lo, hi = bounds(a.date, a.precision)[0], bounds(b.date, b.precision)[1]
+        _span(ax, y, lo, hi, style.EVENT_COLOURS["fieldwork"], 0.45)
+        if (hi - lo).days < 20:  # a few days vanish on a multi-year axis: mark them too
+            ax.scatter([mdates.date2num(lo + (hi - lo) / 2)], [y], marker="s", s=40,
+                       color=style.EVENT_COLOURS["fieldwork"], zorder=3)
+        text = _when(b.date, b.precision)
+        if b.precision == "day" and a.date != b.date:
+            same = a.precision == "day" and a.date.strftime("%m%Y") == b.date.strftime("%m%Y")
+            text = f"{a.date.day}-{text}" if same else f"{_when(a.date, a.precision)} - {text}"
+        ax.annotate(f"fieldwork {text}", (mdates.date2num(lo), y), xytext=(0, -15),
+                    textcoords="offset points", ha="left", fontsize=7.5, color="#555555")
+    pub = get.get("published")
+    if pub is not None:
+        lo, hi = bounds(pub.date, pub.precision)
+        if rule in ("met", "missed", "uncertain"):
+            _span(ax, y, lo, lo + pd.Timedelta(days=config.PCC_RESPONSE_DAYS),
+                  style.EVENT_COLOURS["response_window"], 0.7, 0.45)
+        if hi > lo:
+            _span(ax, y, lo, hi, style.EVENT_COLOURS["published"], 0.45, 0.35)
+        ax.scatter([mdates.date2num(lo)], [y], marker="D", s=60, zorder=3,
+                   color=style.EVENT_COLOURS["published"])
+        ax.annotate(_when(pub.date, pub.precision), (mdates.date2num(lo), y), xytext=(0, 11),
+                    textcoords="offset points", ha="center", fontsize=8)
+    due = get.get("action_plan_due")
+    if due is not None:
+        ax.scatter([mdates.date2num(due.date)], [y], marker="v", s=55, zorder=3,
+                   color=style.EVENT_COLOURS["action_plan_due"])
+
+
+def _timeline_title(name: str, t: pd.DataFrame) -> str:
+    latest = t[t["fieldwork_to_publication_min"].notna()].tail(1)
+    if latest.empty:
+        return f"{name}: publication dates of {len(t)} report(s)"
+    r = latest.iloc[0]
+    kind = KIND_WORDS.get(r["kind"], r["kind"])
+    text = f"{name}: the {r['published']:%Y} {kind} came {_days(r, 'fieldwork_to_publication')}"
+    text += " after fieldwork"
+    if pd.notna(r["publication_to_response_min"]):
+        text += f"; the commissioner replied {_days(r, 'publication_to_response')} later"
+        if r["rule_56_days"] in ("met", "missed"):
+            text += f" ({r['rule_56_days']} the 56-day limit)"
+    return text
+
+
+def _days(r, stem: str) -> str:
+    lo, hi = r[f"{stem}_min"], r[f"{stem}_max"]
+    return f"{lo:.0f} days" if lo == hi else f"{lo:.0f}-{hi:.0f} days"
+
+
+@style.styled
+def force_timeline(tables: dict, force: str, source: str | None = None, ax=None):
+    """Fieldwork, publication, action plan due, press, response and the 56-day window per report."""
+    slug = forces.resolve(force)
+    name = forces.display_name(slug)
+    t = lag_table(tables, slug)
+    undated = int(t["published"].isna().sum())
+    t = t[t["published"].notna()]
+    ev = force_events(tables, slug)
+    ev = ev[ev["doc_id"].isin(t["doc_id"]) | ev["event"].isin(list(_LANE_EVENTS))]
+    lanes = [(f"{_when(r.published, 'month')} {KIND_WORDS.get(r.kind, r.kind)}", r.doc_id,
+              r.rule_56_days) for r in t.itertuples()]
+    extra = [e for e in _LANE_EVENTS if e in set(ev["event"])]
+    fig, ax = style.figure(10, 1.9 + 0.62 * max(len(lanes) + len(extra), 2), ax=ax)
+    if ev.empty:
+        _empty(ax, "No dated documents for this force in the corpus.")
+        return style.finish(fig, f"{name}: no dates to show", source or style.SOURCE_DEFAULT)
+    for y, (_, doc, rule) in enumerate(lanes):
+        _draw_report_lane(ax, y, ev[ev["report_doc_id"] == doc], rule)
+    for i, e in enumerate(extra):
+        y = len(lanes) + i
+        rows = ev[ev["event"] == e]
+        ax.scatter(mdates.date2num(rows["date"]), [y] * len(rows), marker="o", s=60, zorder=3,
+                   color=style.EVENT_COLOURS[e])
+        for r in rows.itertuples():
+            ax.annotate(_when(r.date, r.precision), (mdates.date2num(r.date), y), xytext=(0, 10),
+                        textcoords="offset points", ha="center", fontsize=8)
+    ax.set_yticks(range(len(lanes) + len(extra)),
+                  [lane[0] for lane in lanes] + [_LANE_EVENTS[e] for e in extra])
+    ax.set_ylim(len(lanes) + len(extra) - 0.4, -0.7)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.set_xlabel("Date (month and year)")
+    ax.grid(axis="y", visible=False)
+    lo, hi = ev["date"].min(), ev["date"].max()
+    pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
+    ax.set_xlim(mdates.date2num(lo - pad), mdates.date2num(hi + pad))
+    window = t["rule_56_days"].isin(["met", "missed", "uncertain"]).any()
+    _timeline_legend(ax, set(extra), window)
+    sub = ("Shaded yellow: the 56-day window for the commissioner's response" if window else
+           "No 56-day window shown: that limit applies only to reports published on or after "
+           f"{pd.Timestamp(config.PCC_RESPONSE_RULE_FROM):%-d %b %Y}")
+    if undated:
+        sub += f". Not shown: {undated} report(s) without a publication date"
+    return style.finish(fig, _timeline_title(name, t), source or style.SOURCE_DEFAULT, sub)
+
+
+def _timeline_legend(ax, lanes: set, window: bool) -> None:
+    c = style.EVENT_COLOURS
+    handles = [Patch(color=c["fieldwork"], label="Fieldwork"),
+               Line2D([], [], marker="D", ls="", color=c["published"], label="Published"),
+               Line2D([], [], marker="v", ls="", color=c["action_plan_due"],
+                      label="Action plan due (6 weeks)")]
+    if "press_published" in lanes:
+        handles.append(Line2D([], [], marker="o", ls="", color=c["press_published"],
+                              label="Press"))
+    if "response_published" in lanes:
+        handles.append(Line2D([], [], marker="o", ls="", color=c["response_published"],
+                              label="Commissioner response"))
+    if window:
+        handles.append(Patch(color=c["response_window"], alpha=0.45, label="56-day window"))
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0),
+              ncol=len(handles), fontsize=8.5, handlelength=1.2, columnspacing=1.0)
+
+
+# ---- lag across forces --------------------------------------------------------------------------
+
+@style.styled
+def lag_across_forces(tables: dict, highlight: str | None = None, source: str | None = None,
+                      ax=None):
+    """Days from the end of fieldwork to publication, per report, forces ranked by median."""
+    lags = lag_spread(tables)
+    lags = lags[lags["force"] != forces.NATIONAL]
+    fig, ax = style.figure(10, 1.8 + 0.5 * max(lags["force"].nunique(), 2), ax=ax)
+    if lags.empty:
+        _empty(ax, "No report has both a fieldwork and a publication date.")
+        return style.finish(fig, "Lag from fieldwork to publication: no dates",
+                            source or style.SOURCE_DEFAULT)
+    order = lags.groupby("force")["fieldwork_to_publication_mid"].median().sort_values()
+    ypos = {f: i for i, f in enumerate(order.index)}
+    kinds = list(dict.fromkeys(lags["kind"]))
+    palette = dict(zip(kinds, [style.OKABE_ITO[c] for c in ("blue", "orange", "green", "purple",
+                                                             "sky")]))
+    for r in lags.itertuples():
+        y = ypos[r.force] + 0.2 * (kinds.index(r.kind) - (len(kinds) - 1) / 2)
+        ax.plot([r.fieldwork_to_publication_min, r.fieldwork_to_publication_max], [y, y],
+                color=palette[r.kind], lw=3, alpha=0.45, solid_capstyle="butt")
+        ax.scatter([r.fieldwork_to_publication_mid], [y], color=palette[r.kind], s=45, zorder=3)
+    hl = forces.resolve(highlight) if highlight else None
+    labels = [forces.display_name(f) + (" \u25c0" if f == hl else "") for f in order.index]
+    ax.set_yticks(range(len(order)), labels)
+    ax.set_xlim(left=0)
+    ax.set_xlabel("Days from end of fieldwork to publication")
+    ax.grid(axis="y", visible=False)
+    ax.legend(handles=[Line2D([], [], marker="o", color=palette[k], lw=3, alpha=0.8,
+                              label=KIND_WORDS.get(k, k).capitalize()) for k in kinds],
+              loc="lower right")
+    med = lags["fieldwork_to_publication_mid"].median()
+    title = f"Reports came out a median {med:.0f} days after fieldwork ended"
+    mine = lags[lags["force"] == hl].sort_values("published")
+    if len(mine):
+        last = mine.iloc[-1]
+        title += (f"; {forces.display_name(hl)}'s {last['published']:%Y} "
+                  f"{KIND_WORDS.get(last['kind'], last['kind'])} took "
+                  f"{_days(last, 'fieldwork_to_publication')}")
+    return style.finish(fig, title, source or style.SOURCE_DEFAULT,
+                        f"{len(lags)} reports from {len(order)} forces, ranked by median lag; "
+                        "a bar spans the possible lag where a date is known only to the month "
+                        "or year")
+
+
+# ---- evidence snippet ---------------------------------------------------------------------------
+
+@style.styled
+def evidence_snippet(pdf_path, page: int, quote: str, title: str | None = None,
+                     source: str | None = None, margin: float = 24, resolution: int = 150,
+                     ax=None):
+    """The region of a PDF page where a quote was found, its words highlighted."""
+    pixels = highlighted_region(pdf_path, page, quote, margin=margin, resolution=resolution)
+    height = 1.5 + 8 * pixels.shape[0] / pixels.shape[1]
+    fig, ax = style.figure(8, min(height, 9), ax=ax)
+    ax.imshow(pixels)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():  # a thin frame marks the excerpt as part of a page
+        spine.set_visible(True)
+        spine.set_color("#999999")
+    short = textwrap.shorten(quote, 70, placeholder="...")
+    name = getattr(pdf_path, "name", str(pdf_path).rsplit("/", 1)[-1])
+    src = source or f"Source: {name}, page {page} (highlighted: the words the figure came from)"
+    return style.finish(fig, title or f"Found on page {page}: \u201c{short}\u201d", src)
+
+
+# ---- national view ------------------------------------------------------------------------------
+
+def _national_inadequate(ax, grades: pd.DataFrame, ypos: dict) -> None:
+    inad = grades[grades["grade"] == "inadequate"]
+    styles = {"baseline": ("white", "Baseline inspection"),
+              "follow_up": (GRADE_COLOURS["inadequate"], "Latest follow-up")}
+    offset = {"baseline": -0.12, "follow_up": 0.12}
+    for stage, (face, label) in styles.items():
+        s = inad[inad["stage"] == stage]
+        y = [ypos[f] + offset[stage] for f in s["force"]]
+        ax.errorbar(s["share"], y, xerr=[s["share"] - s["ci_low"], s["ci_high"] - s["share"]],
+                    fmt="o", mfc=face, mec=GRADE_COLOURS["inadequate"], ecolor="#666666",
+                    capsize=2, ms=7, label=label, lw=1)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.set_xlabel("Cases graded inadequate (%, 95% interval)")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8)
+
+
+def _national_progress(ax, prog: pd.DataFrame, ypos: dict) -> None:
+    if prog.empty:
+        ax.text(0.5, 0.5, "No progress ratings\nin the corpus", ha="center", va="center",
+                transform=ax.transAxes, color="#444444")
+        ax.set_xlabel("Recommendations (count)")
+        return
+    left = np.zeros(len(ypos))
+    for rating in RATING_LABELS:
+        counts = np.zeros(len(ypos))
+        for r in prog[prog["rating"] == rating].itertuples():
+            counts[ypos[r.force]] = r.recommendations
+        if counts.any():
+            ax.barh(list(range(len(ypos))), counts, left=left, color=RATING_COLOURS[rating],
+                    label=RATING_LABELS[rating], height=0.6)
+            left += counts
+    ax.set_xlabel("Recommendations (count) by progress")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=7.5,
+              handlelength=1, columnspacing=0.8)
+
+
+@style.styled
+def national_view(tables: dict, source: str | None = None):
+    """All forces side by side: inadequate share, recommendation progress, publication lag."""
+    names = corpus_forces(tables)
+    grades = national_grades(tables)
+    prog = national_progress(tables)
+    lags = lag_spread(tables)
+    fig, axes = style.figure(12, 2.2 + 0.5 * max(len(names), 2), ncols=3, sharey=True,
+                             gridspec_kw={"width_ratios": [1.3, 1, 1]})
+    ypos = {f: i for i, f in enumerate(names)}
+    _national_inadequate(axes[0], grades, ypos)
+    _national_progress(axes[1], prog, ypos)
+    med = lags.groupby("force")["fieldwork_to_publication_mid"].median()
+    med = med[med.index.isin(names)]
+    axes[2].barh([ypos[f] for f in med.index], med.values, color=style.OKABE_ITO["grey"],
+                 height=0.6)
+    axes[2].set_xlabel("Median days, fieldwork to publication")
+    axes[0].set_yticks(range(len(names)), [forces.display_name(f) for f in names])
+    axes[0].set_ylim(len(names) - 0.5, -0.5)
+    for ax in axes:
+        ax.grid(axis="y", visible=False)
+    return style.finish(fig, _national_title(grades, names), source or style.SOURCE_DEFAULT,
+                        "Share inadequate at the baseline inspection and latest follow-up; "
+                        "recommendation progress; time to publish")
+
+
+def _national_title(grades: pd.DataFrame, names: list[str]) -> str:
+    inad = grades[(grades["grade"] == "inadequate")]
+    if inad.empty:
+        return f"{len(names)} forces in the corpus: no graded cases to compare"
+    worst = inad.sort_values("share").iloc[-1]
+    return (f"{len(names)} forces: the highest inadequate share was {worst['share']:.0%} "
+            f"({forces.display_name(worst['force'])}, n={worst['n']:g})")

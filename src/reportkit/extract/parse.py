@@ -1,0 +1,108 @@
+"""From a read Document to rows of the tidy tables (without doc_id and force: the caller adds them).
+
+``parse_document`` is the one entry point the orchestrator calls. Reports give case grades,
+recommendations, findings and (reviews) progress; press pages and commissioners' letters give
+claims and the report they are about. Every row with a figure or a date carries its page and an
+exact quote from that page's normalised text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportkit.extract import findings, grades, kinds, ratings, recommendations, sentences
+from reportkit.extract.claims import document_claims
+from reportkit.extract.kinds import Dated
+from reportkit.read.document import Document
+
+REPORT_KINDS = ("inspection", "review", "reinspection", "update", "thematic", "other")
+REVIEW_KINDS = ("review", "reinspection", "update")
+
+
+@dataclass
+class Parsed:
+    meta: dict
+    case_grades: list[dict] = field(default_factory=list)
+    recommendations: list[dict] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+    progress: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _event(name: str, when: Dated | None, end: bool = False) -> dict | None:
+    if when is None:
+        return None
+    cited = bool(when.quote)
+    return {"event": name, "date": when.end if end else when.start, "precision": when.precision,
+            "page": when.page if cited else None, "quote": when.quote if cited else None}
+
+
+def _meta(doc: Document) -> tuple[dict, Dated | None, Dated | None]:
+    kind = kinds.kind(doc)
+    pub = kinds.published(doc, kind)
+    work = kinds.fieldwork(doc) if kind in REPORT_KINDS else None
+    meta = {
+        "kind": kind, "title": kinds.title(doc), "force": kinds.force(doc, kind),
+        "published": pub.start if pub else None,
+        "published_precision": pub.precision if pub else None,
+        "fieldwork_start": work.start if work else None,
+        "fieldwork_end": work.end if work else None,
+        "fieldwork_precision": work.precision if work else None,
+        "about": None, "about_published": None, "about_fieldwork": None,
+    }
+    if kind in ("press", "pcc_response"):
+        about_pub, about_work = kinds.about(doc, pub)
+        meta["about_published"] = about_pub.start if about_pub else None
+        meta["about_fieldwork"] = about_work.start if about_work else None
+        meta["about"] = _about_text(about_pub, about_work)
+    return meta, pub, work
+
+
+def _about_text(pub: Dated | None, work: Dated | None) -> str | None:
+    parts = []
+    if pub:
+        parts.append("report published " + _when(pub))
+    if work:
+        parts.append("fieldwork " + _when(work))
+    return "; ".join(parts) or None
+
+
+def _when(d: Dated) -> str:
+    return d.start.strftime("%-d %B %Y" if d.precision == "day" else "%B %Y")
+
+
+def _events(kind: str, pub: Dated | None, work: Dated | None) -> list[dict]:
+    name = {"press": "press_published", "pcc_response": "response_published"}.get(kind, "published")
+    rows = [_event(name, pub), _event("fieldwork_start", work), _event("fieldwork_end", work, True)]
+    return [r for r in rows if r is not None]
+
+
+def parse_document(doc: Document) -> Parsed:
+    """Every row reportkit extracts from one document, plus plain-English warnings."""
+    sentences.clear_cache()  # the modules share one split of each page, for this document only
+    try:
+        return _parse(doc)
+    finally:
+        sentences.clear_cache()
+
+
+def _parse(doc: Document) -> Parsed:
+    meta, pub, work = _meta(doc)
+    out = Parsed(meta=meta, events=_events(meta["kind"], pub, work))
+    if meta["kind"] in REVIEW_KINDS:
+        base = _event("baseline_fieldwork", kinds.baseline_fieldwork(doc))
+        out.events += [base] if base else []
+    if pub is None:
+        out.warnings.append("no publication date found")
+    if meta["kind"] in ("press", "pcc_response"):
+        out.claims = document_claims(doc)
+        return out
+    out.case_grades, grade_warnings = grades.document_grades(doc)
+    out.warnings += grade_warnings
+    recs = recommendations.document_recommendations(doc, meta["kind"])
+    out.recommendations = recommendations.rows(recs)
+    if meta["kind"] in REVIEW_KINDS:
+        out.progress = ratings.document_progress(doc, recs)
+    out.findings = findings.document_findings(doc, {r.quote for r in recs})
+    return out

@@ -1,0 +1,380 @@
+"""`reportkit extract`: every document under the raw folder into the tidy tables.
+
+Per document (in parallel, cached by content hash): read, then parse. Then, for the corpus: apply
+folder and manifest overrides, link responses to the reports they answer, compute due dates, check
+the schema and write every table atomically.
+"""
+from __future__ import annotations
+
+import logging
+import pickle
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from reportkit import config
+from reportkit.extract.parse import (
+    parse_document,  # imported here so that forked workers inherit it
+)
+from reportkit.forces import resolve
+from reportkit.read.corpus import Source, discover
+from reportkit.read.document import ReadError
+from reportkit.read.reader import read_document
+from reportkit.tables import atomic
+from reportkit.tables.schema import REPORT_KINDS, TABLES
+from reportkit.tables.state import (  # noqa: F401  (is_stale and STATE_FILE are part of this module's API)
+    STATE_FILE,
+    clear_state,
+    extractor_version,
+    fingerprint,
+    is_stale,
+    known_hashes,
+    up_to_date,
+    write_state,
+)
+from reportkit.tables.store import coerce, load_tables, write_checked_table
+from reportkit.tables.validate import validate
+
+log = logging.getLogger(__name__)
+
+ROW_TABLES = ("case_grades", "recommendations", "findings", "progress", "events", "claims")
+_EVENT_FOR_KIND = {"press": "press_published", "pcc_response": "response_published"}
+
+
+@dataclass
+class Result:
+    """What one document gave: its meta and rows, or the reason it gave nothing."""
+
+    sha256: str
+    error: str | None = None
+    pages: int | None = None
+    fmt: str = ""
+    meta: dict = field(default_factory=dict)
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    transient: bool = False  # a time-out or crash: not cached, tried again next run
+
+
+class _Timeout(BaseException):  # not an Exception: no `except Exception` in a reader swallows it
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Timeout
+
+
+def process_file(abspath: str, sha256: str) -> Result:
+    """Read and parse one file. Never raises: a failure comes back as Result.error (plain words)."""
+    use_alarm = hasattr(signal, "SIGALRM") and _in_main_thread()
+    if use_alarm:
+        old = signal.signal(signal.SIGALRM, _alarm)
+        # re-fires every half second: an exception raised inside a __del__ or a gc callback is
+        # swallowed by Python, so a single alarm could be lost
+        signal.setitimer(signal.ITIMER_REAL, config.MAX_SECONDS_PER_DOCUMENT, 0.5)
+    try:
+        doc = read_document(abspath)
+        parsed = parse_document(doc)
+        rows = {t: list(getattr(parsed, t)) for t in ROW_TABLES}
+        return Result(sha256, pages=len(doc.pages), fmt=doc.format, meta=dict(parsed.meta),
+                      rows=rows, warnings=[*doc.warnings, *parsed.warnings])
+    except ReadError as exc:
+        return Result(sha256, error=str(exc))
+    except _Timeout:
+        return Result(sha256, transient=True, error=f"gave up after {config.MAX_SECONDS_PER_DOCUMENT} s "
+                      "(config.MAX_SECONDS_PER_DOCUMENT): the document is too long or too complex")
+    except MemoryError:
+        return Result(sha256, transient=True, error="ran out of memory reading this document")
+    except Exception as exc:  # a bug in a parser must not stop the corpus: log it plainly
+        log.debug("parser failure on %s", abspath, exc_info=True)
+        return Result(sha256, transient=True, error=f"internal error while parsing ({type(exc).__name__}: {exc}); "
+                      "please report it with the file")
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+# --- cache ------------------------------------------------------------------------------------
+
+def _cache_file(cache: Path, sha: str, version: str) -> Path:
+    return cache / version / f"{sha}.pkl"
+
+
+def _cache_get(cache: Path | None, sha: str, version: str) -> Result | None:
+    if cache is None:
+        return None
+    try:
+        with open(_cache_file(cache, sha, version), "rb") as fh:
+            result = pickle.load(fh)
+        return result if isinstance(result, Result) else None
+    except (OSError, pickle.PickleError, EOFError, AttributeError):
+        return None  # a missing or damaged entry is a cache miss, never an error
+
+
+def _cache_put(cache: Path | None, result: Result, version: str) -> None:
+    # Read errors are facts about the file and are cached too; time-outs and crashes may not recur.
+    if cache is None or result.transient:
+        return
+    atomic.write_bytes(_cache_file(cache, result.sha256, version), pickle.dumps(result))
+
+
+# --- running ----------------------------------------------------------------------------------
+
+def run_documents(todo: list[Source], jobs: int, progress: bool, scheduler: str | None = None) -> dict[str, Result]:
+    """Process unique files (by sha256) locally, in processes, or on a Dask cluster."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(todo), desc="extract", unit="doc", disable=not progress or not todo,
+               file=sys.stderr)
+    results: dict[str, Result] = {}
+    try:
+        if scheduler:
+            from reportkit.cluster import run_on_dask
+
+            for res in run_on_dask(scheduler, process_file, [(str(s.abspath), s.sha256) for s in todo]):
+                results[res.sha256] = res
+                bar.update()
+        elif jobs <= 1 or len(todo) <= 1:
+            for s in todo:
+                results[s.sha256] = process_file(str(s.abspath), s.sha256)
+                bar.update()
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = [pool.submit(process_file, str(s.abspath), s.sha256) for s in todo]
+                for s, fut in zip(todo, futures):
+                    try:
+                        results[s.sha256] = fut.result()
+                    except Exception as exc:  # a worker killed by the OS
+                        results[s.sha256] = Result(s.sha256, transient=True, error=f"worker process died ({type(exc).__name__})")
+                    bar.update()
+    finally:
+        bar.close()
+    return results
+
+
+def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = config.PROCESSED_DIR,
+                   jobs: int = config.DEFAULT_JOBS, forces: list[str] | None = None,
+                   cache: Path | str | None = config.CACHE_DIR, progress: bool = False,
+                   scheduler: str | None = None) -> dict[str, pd.DataFrame]:
+    """Extract every document under ``raw``; write the tables to ``out`` (None: don't write).
+
+    Returns the tables as DataFrames keyed by table name (see schema.TABLES).
+    """
+    raw = Path(raw)
+    forces = [resolve(f) for f in forces] if forces else None  # UnknownForce before any work
+    cache = Path(cache) if cache is not None else None
+    version = extractor_version()
+    sources, skipped, problems = discover(raw, known_hashes(Path(out)) if out is not None else None)
+    if forces:
+        sources = [s for s in sources if s.force is None or s.force in forces]
+    stamp = fingerprint(sources, version, forces)
+    if out is not None and up_to_date(Path(out), stamp):
+        return load_tables(out)  # nothing changed since these tables were written
+    readable = [s for s in sources if s.problem is None]
+    results: dict[str, Result] = {}
+    todo, seen = [], set()
+    for s in readable:
+        if s.sha256 in seen:
+            continue
+        seen.add(s.sha256)
+        hit = _cache_get(cache, s.sha256, version)
+        if hit is not None:
+            results[s.sha256] = hit
+        else:
+            todo.append(s)
+    fresh = run_documents(todo, jobs, progress, scheduler)
+    for res in fresh.values():
+        _cache_put(cache, res, version)
+    results.update(fresh)
+    tables = assemble(sources, skipped, problems, results, forces)
+    if out is not None:
+        write_tables(tables, Path(out), stamp, sources)
+    return tables
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str,
+                 sources: list[Source] = ()) -> None:
+    checked = {name: validate(df, name) for name, df in tables.items()}  # all, before any write
+    out.mkdir(parents=True, exist_ok=True)
+    atomic.remove_stale_temps(out)
+    # the state file goes first (removed) and last (written): a killed run is seen as stale
+    clear_state(out)
+    for name, df in checked.items():
+        write_checked_table(df, name, out)
+    write_state(out, stamp, *summarise(checked), sources=sources)
+
+
+# --- assembling tables ------------------------------------------------------------------------
+
+def assemble(sources: list[Source], skipped: list[Source], problems: list[str],
+             results: dict[str, Result], forces: list[str] | None) -> dict[str, pd.DataFrame]:
+    docs, logrows = [], []
+    rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
+    first_path: dict[str, str] = {}
+    # of two names for the same bytes, read the one the manifest describes, else the first by path
+    for s in sorted(sources, key=lambda s: (not s.in_manifest, s.path)):
+        if s.problem:
+            logrows.append(_log(s, "error", s.problem))
+            continue
+        if s.sha256 in first_path:
+            logrows.append(_log(s, "ok", f"same content as {first_path[s.sha256]}: read once, both paths kept"))
+            continue
+        first_path[s.sha256] = s.path
+        res = results[s.sha256]
+        doc, status, message = _document_row(s, res, forces)
+        if doc is None:
+            logrows.append(_log(s, status, message))
+            continue
+        docs.append(doc)
+        logrows.append(_log(s, status, message))
+        if status != "error":
+            for t in ROW_TABLES:
+                rows[t].extend({"doc_id": s.doc_id, "force": doc["force"], **r} for r in res.rows.get(t, []))
+    for s in skipped:
+        logrows.append(_log(s, "warning", f"skipped: {s.problem}"))
+    logrows.extend({"doc_id": None, "path": config.MANIFEST_FILE, "status": "warning", "message": p}
+                   for p in problems)
+    _duplicate_paths(docs, sources, first_path)
+    _link_answers(docs)
+    _finish_events(rows["events"], docs)
+    _due_dates(rows["recommendations"], docs)
+    tables = {"documents": pd.DataFrame(docs), "extraction_log": pd.DataFrame(logrows)}
+    tables.update({t: pd.DataFrame(rows[t]) for t in ROW_TABLES})
+    return {name: _sorted(coerce(tables[name], name), name) for name in TABLES}
+
+
+def _log(s: Source, status: str, message: str) -> dict:
+    return {"doc_id": s.doc_id if s.sha256 else None, "path": s.path, "status": status, "message": message}
+
+
+def _document_row(s: Source, res: Result, forces: list[str] | None):
+    meta = res.meta
+    if res.error:
+        row = _doc_base(s, res, s.force or "unknown", s.kind or "other", "error", res.error)
+        return row, "error", res.error
+    force = s.force or meta.get("force")
+    if force is None:
+        msg = ("could not tell which force this document is about: put it under data/raw/<force>/ "
+               "or name it in manifest.csv")
+        return _doc_base(s, res, "unknown", s.kind or meta.get("kind") or "other", "error", msg), "error", msg
+    if forces and force not in forces:
+        return None, "ok", f"not extracted: force {force} not selected"
+    notes = list(res.warnings)
+    detected = meta.get("force")
+    if s.force and detected and detected not in (s.force, "national"):
+        notes.append(f"folder says {s.force} but the text names {detected}")
+    status = "warning" if notes else "ok"
+    row = _doc_base(s, res, force, s.kind or meta.get("kind") or "other", status, "; ".join(notes))
+    return row, status, row["message"] or "read"
+
+
+def _doc_base(s: Source, res: Result, force: str, kind: str, status: str, message: str) -> dict:
+    meta = res.meta
+    published, precision = meta.get("published"), meta.get("published_precision")
+    if s.published:
+        published, precision = s.published, "day"
+    return {
+        "doc_id": s.doc_id, "path": s.path, "sha256": s.sha256, "force": force, "kind": kind,
+        "title": meta.get("title"), "published": published, "fieldwork_start": meta.get("fieldwork_start"),
+        "fieldwork_end": meta.get("fieldwork_end"), "pages": res.pages, "status": status,
+        "message": message, "published_precision": precision if published else None,
+        "format": res.fmt or Path(s.path).suffix.lstrip(".").lower(), "answers_doc_id": None,
+        "_about_published": meta.get("about_published"), "_about_fieldwork": meta.get("about_fieldwork"),
+    }
+
+
+def _duplicate_paths(docs: list[dict], sources: list[Source], first_path: dict[str, str]) -> None:
+    others: dict[str, list[str]] = {}
+    for s in sources:
+        if s.sha256 and first_path.get(s.sha256) not in (None, s.path):
+            others.setdefault(s.sha256, []).append(s.path)
+    for d in docs:
+        if d["sha256"] in others:
+            extra = "also at " + ", ".join(others[d["sha256"]])
+            d["message"] = "; ".join(m for m in (d["message"], extra) if m)
+
+
+def _link_answers(docs: list[dict]) -> None:
+    """Point each press page and commissioner's letter at the report it is about: the same
+    force's report whose publication or fieldwork month it names, else the latest one before it."""
+    reports = [d for d in docs if d["kind"] in REPORT_KINDS and d["status"] != "error"]
+    for d in docs:
+        if d["kind"] not in ("press", "pcc_response") or d["published"] is None:
+            continue
+        mine = [r for r in reports if r["force"] == d["force"] and r["published"] is not None
+                and _as_date(r["published"]) <= _as_date(d["published"])]
+        match = [r for r in mine if _same_month(r["published"], d["_about_published"])
+                 or _same_month(r["fieldwork_start"], d["_about_fieldwork"])]
+        pick = max(match or mine, key=lambda r: _as_date(r["published"]), default=None)
+        d["answers_doc_id"] = pick["doc_id"] if pick else None
+    for d in docs:
+        d.pop("_about_published", None)
+        d.pop("_about_fieldwork", None)
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else pd.Timestamp(value).date()
+
+
+def _same_month(a, b) -> bool:
+    if a is None or b is None:
+        return False
+    a, b = _as_date(a), _as_date(b)
+    return (a.year, a.month) == (b.year, b.month)
+
+
+def _finish_events(events: list[dict], docs: list[dict]) -> None:
+    kinds = {d["doc_id"]: d["kind"] for d in docs}
+    for e in events:
+        if e.get("event") == "published":
+            e["event"] = _EVENT_FOR_KIND.get(kinds.get(e["doc_id"]), "published")
+
+
+def _due_dates(recs: list[dict], docs: list[dict]) -> None:
+    """due = publication + time limit, only when the publication day is known."""
+    known = {d["doc_id"]: d["published"] for d in docs if d["published_precision"] == "day"}
+    for r in recs:
+        pub, days = known.get(r["doc_id"]), r.get("timescale_days")
+        r["due"] = _as_date(pub) + timedelta(days=int(days)) if pub is not None and days is not None else None
+
+
+_SORT = {
+    "documents": ["force", "published", "path"], "extraction_log": ["path", "status"],
+    "case_grades": ["doc_id", "page", "assessor", "subset", "grade"],
+    "recommendations": ["doc_id", "number"], "findings": ["doc_id", "page", "polarity", "text"],
+    "progress": ["doc_id", "recommendation", "page"], "events": ["force", "doc_id", "event", "date"],
+    "claims": ["doc_id", "measure", "page", "quote"],
+}
+
+
+def _sorted(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """A stable order, so an unchanged corpus gives byte-identical tables."""
+    return df.sort_values(_SORT[name], kind="stable", na_position="last").reset_index(drop=True)
+
+
+def summarise(tables: dict[str, pd.DataFrame]) -> tuple[int, str]:
+    """(exit code, a short summary for stderr)."""
+    logt = tables["extraction_log"]
+    errors = logt[logt["status"] == "error"]
+    docs = tables["documents"]
+    ok = int((docs["status"] != "error").sum())
+    lines = [f"read {ok} document(s); " + ", ".join(f"{len(tables[t])} {t.replace('_', ' ')}" for t in ROW_TABLES)]
+    if len(errors):
+        lines.append(f"{len(errors)} file(s) could not be read:")
+        lines += [f"  {r.path}: {r.message}" for r in errors.itertuples()]
+    warn = logt[logt["status"] == "warning"]
+    if len(warn):
+        lines.append(f"{len(warn)} warning(s): see extraction_log.csv")
+    return (1 if len(errors) else 0), "\n".join(lines)
+

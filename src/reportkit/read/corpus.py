@@ -1,0 +1,210 @@
+"""Find the documents under the raw folder and decide which force each belongs to.
+
+Nothing here opens a document's content: it walks, hashes and reads manifest.csv.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reportkit import config
+from reportkit.forces import UnknownForce, resolve
+from reportkit.vocabulary import KINDS
+
+SUPPORTED = {".pdf": "pdf", ".html": "html", ".htm": "html", ".txt": "txt"}
+_IGNORED_NAMES = {config.MANIFEST_FILE, config.GOLD_FILE, ".gitkeep", "README.md"}
+
+
+@dataclass
+class Source:
+    """One file found under the raw folder."""
+
+    path: str  # relative to raw, POSIX
+    abspath: Path
+    sha256: str = ""
+    force: str | None = None  # from folder or manifest; None = decide from content
+    kind: str | None = None  # manifest override
+    published: date | None = None  # manifest override
+    problem: str | None = None  # set when the file cannot even be considered
+    notes: list[str] = field(default_factory=list)
+    in_manifest: bool = False
+
+    @property
+    def doc_id(self) -> str:
+        return self.sha256[:12] if self.sha256 else "path-" + _short_hash(self.path)
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+
+def _hash(src: Source, seen: list | None) -> str:
+    """The file's SHA-256, reused from the last run when its size and mtime are unchanged."""
+    if seen and len(seen) == 3 and file_key(src.abspath) == list(seen[:2]):
+        return str(seen[2])
+    return sha256_file(src.abspath)
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def walk(raw: Path) -> tuple[list[Source], list[Source]]:
+    """(documents to read, files skipped with a reason). Symlinked folders are not followed
+    (a loop must not hang the run); symlinked files are read if they resolve inside ``raw``."""
+    raw = Path(raw)
+    found, skipped = [], []
+
+    def unreadable(err: OSError) -> None:
+        rel = display_path(Path(err.filename).relative_to(raw).as_posix())
+        skipped.append(Source(rel, Path(err.filename),
+                              problem=f"folder cannot be opened: {err.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False, onerror=unreadable):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for d in dirnames:
+            if os.path.islink(os.path.join(dirpath, d)):
+                rel = display_path(Path(dirpath, d).relative_to(raw).as_posix())
+                skipped.append(Source(rel, Path(dirpath, d), problem="symlinked folder not followed"))
+        for name in sorted(filenames):
+            if name.startswith(".") or (Path(dirpath) == raw and name in _IGNORED_NAMES):
+                continue
+            found_or_skip(raw, Path(dirpath, name), found, skipped)
+    return found, skipped
+
+
+def display_path(rel: str) -> str:
+    """A name that is not valid UTF-8 (unzipped from an old archive) shows its odd bytes as %XX,
+    so it can be written to the tables; the file itself is still opened by its real name."""
+    if rel.isascii() or not any("\udc80" <= ch <= "\udcff" for ch in rel):
+        return rel
+    return "".join(f"%{ord(ch) - 0xDC00:02X}" if "\udc80" <= ch <= "\udcff" else ch for ch in rel)
+
+
+def found_or_skip(raw: Path, path: Path, found: list, skipped: list) -> None:
+    rel = display_path(path.relative_to(raw).as_posix())
+    src = Source(rel, path)
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            src.problem = "broken or looping symlink"
+        else:
+            if not target.is_relative_to(raw.resolve()):
+                src.problem = "symlink points outside the raw folder: not followed"
+    if src.problem is None and not path.is_file():
+        # a named pipe would block the hash for ever; a device or socket holds no document
+        src.problem = "not a regular file (a named pipe, socket or device): not read"
+    if src.problem is None and path.suffix.lower() not in SUPPORTED:
+        src.problem = f"not a supported format ({path.suffix or 'no extension'}): reportkit reads .pdf, .html, .htm and .txt"
+    (skipped if src.problem else found).append(src)
+
+
+def assign_folder_force(src: Source) -> None:
+    """A file under RAW/<force-slug>/ belongs to that force; a top-level file is decided later."""
+    parts = src.path.split("/")
+    if len(parts) < 2:
+        return
+    try:
+        src.force = resolve(parts[0])
+    except UnknownForce as exc:
+        src.problem = f"folder {parts[0]!r} names no force ({exc}); move the file or list it in manifest.csv"
+
+
+def read_manifest(raw: Path) -> tuple[dict[str, dict], list[str]]:
+    """Rows of RAW/manifest.csv keyed by path, and a plain message for every bad row."""
+    path = Path(raw) / config.MANIFEST_FILE
+    if not path.is_file():
+        return {}, []
+    rows, problems = {}, []
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError as exc:
+        return {}, [f"manifest.csv could not be read: {exc.strerror}"]
+    reader = csv.DictReader(text.splitlines())
+    if not reader.fieldnames or "path" not in reader.fieldnames:
+        return {}, ["manifest.csv has no 'path' column: expected columns path,force,kind,published"]
+    width, line = len(reader.fieldnames), 1
+    for row in reader:
+        n, line = line + 1, reader.line_num  # a quoted field may span lines: report the first
+        clean, problem = _manifest_row(row, width)
+        if problem is None and clean["path"] in rows:
+            problem = f"{clean['path']!r} is listed again (first at line {rows[clean['path']]['line']})"
+        if problem:
+            problems.append(f"manifest.csv line {n}: {problem}; row ignored")
+        else:
+            rows[clean["path"]] = {**clean, "line": n}
+    return rows, problems
+
+
+def _manifest_row(row: dict, width: int) -> tuple[dict, str | None]:
+    fields = len([v for k, v in row.items() if k is not None and v is not None])
+    fields += len(row.get(None) or [])
+    if fields != width:
+        return {}, f"has {fields} field(s), the header has {width} (a stray comma or quote?)"
+    if any("\x00" in v for v in row.values() if isinstance(v, str)):
+        return {}, "contains a NUL byte (the file is damaged or not text)"
+    p = (row.get("path") or "").strip().replace("\\", "/")
+    if not p:
+        return {}, "no path"
+    if p.startswith("/") or ".." in p.split("/"):
+        return {}, f"path {p!r} must be relative to the raw folder"
+    out: dict = {"path": p, "force": None, "kind": None, "published": None}
+    force, kind, published = ((row.get(k) or "").strip() for k in ("force", "kind", "published"))
+    if force:
+        try:
+            out["force"] = resolve(force)
+        except UnknownForce as exc:
+            return {}, str(exc)
+    if kind:
+        if kind not in KINDS:
+            return {}, f"kind {kind!r} is not one of {', '.join(KINDS)}"
+        out["kind"] = kind
+    if published:
+        try:
+            out["published"] = date.fromisoformat(published)
+        except ValueError:
+            return {}, f"published {published!r} is not an ISO date (YYYY-MM-DD)"
+    return out, None
+
+
+def file_key(path: Path) -> list[int]:
+    """(size, modification time in ns): unchanged means unchanged bytes, as git's index assumes."""
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def discover(raw: Path, known: dict[str, list] | None = None
+             ) -> tuple[list[Source], list[Source], list[str]]:
+    """Everything extract needs to know before reading: sources, skipped files, manifest problems."""
+    raw = Path(raw)
+    if not raw.is_dir():
+        raise FileNotFoundError(f"raw folder {raw} does not exist: run `reportkit demo-corpus` or create it")
+    found, skipped = walk(raw)
+    manifest, problems = read_manifest(raw)
+    for src in found:
+        assign_folder_force(src)
+        row = manifest.get(src.path)
+        if row:
+            src.in_manifest = True
+            src.force = row["force"] or src.force
+            src.kind, src.published = row["kind"], row["published"]
+            if row["force"] and src.problem and src.problem.startswith("folder"):
+                src.problem = None  # the manifest names the force, so the folder does not matter
+        if src.problem is None:
+            try:
+                src.sha256 = _hash(src, (known or {}).get(src.path))
+            except OSError as exc:
+                src.problem = f"cannot open file: {exc.strerror}"
+    for missing in sorted(set(manifest) - {s.path for s in found}):
+        line = manifest[missing]["line"]
+        problems.append(f"manifest.csv line {line}: names {missing!r}, which is not in the raw folder")
+    return found, skipped, problems

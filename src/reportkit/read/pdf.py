@@ -1,0 +1,290 @@
+"""PDF reading: words with boxes from pypdfium2 (fast, default) or pdfplumber, put in reading order.
+
+Both engines only produce words with boxes (top-left origin); everything after that (lines,
+columns, paragraphs, running headers, hyphenation) is shared, so the engines give the same text.
+Pages are read one at a time and closed, so memory follows the page, not the document.
+"""
+from __future__ import annotations
+
+import ctypes
+import gc
+import re
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import accumulate, repeat
+from pathlib import Path
+
+from reportkit import config
+from reportkit.read.document import Document, Page, ReadError, Word
+from reportkit.read.layout import Line, layout_page, strip_furniture
+from reportkit.read.text import collapse_line, join_hyphenated, normalise_chars, vocabulary
+
+ENGINES = ("pdfium", "pdfplumber")
+
+
+@dataclass
+class RawPage:
+    number: int
+    width: float
+    height: float
+    words: list[Word]
+
+
+# --- pdfium ------------------------------------------------------------------------------------
+# A word is a run of non-space characters; pdfium writes U+FFFE (or 0x02) for a hyphen that ends
+# a line and then drops the line break, so a word also ends just after that mark.
+_WORD_SPLIT = re.compile(r"([^\s\ufffe\x02]+[\ufffe\x02]?)")  # split() keeps the words
+
+
+def _open_pdfium(path: Path):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        # pdfium's error code can be left over from an earlier document: ask the file itself
+        if _has_encrypt_entry(path):
+            raise ReadError("encrypted: needs a password") from None
+        raise ReadError(_damaged_message(path)) from None
+
+
+def _has_encrypt_entry(path: Path) -> bool:
+    """True when the file declares encryption (an /Encrypt entry in a trailer or xref stream)."""
+    with open(path, "rb") as fh:
+        return any(b"/Encrypt" in chunk for chunk in iter(lambda: fh.read(1 << 20), b""))
+
+
+def _damaged_message(path: Path) -> str:
+    with open(path, "rb") as fh:
+        fh.seek(max(0, path.stat().st_size - 2048))
+        tail = fh.read()
+    if b"%%EOF" not in tail:
+        return "truncated PDF: the file ends before the PDF end marker (an incomplete download?)"
+    return "damaged PDF: the file cannot be opened (corrupt structure)"
+
+
+def _page_text(textpage) -> str:
+    """The page's characters, one per pdfium index (get_text_range may merge surrogate pairs)."""
+    text = textpage.get_text_range()
+    count = textpage.count_chars()
+    if len(text) == count:
+        return text
+    import pypdfium2.raw as raw
+
+    codes = (raw.FPDFText_GetUnicode(textpage.raw, i) for i in range(count))
+    return "".join("\ufffd" if 0xD800 <= c < 0xE000 else chr(c) for c in codes)
+
+
+def _pdfium_words(textpage, left: float, top: float) -> list[Word]:
+    """The page's words with boxes: two char-box calls per word (its first and last character)
+    made straight from C into a reusable buffer, then the boxes computed in bulk."""
+    import numpy as np
+
+    parts = _WORD_SPLIT.split(_page_text(textpage))  # gap, word, gap, word ... gap
+    n = len(parts) // 2
+    if not n:
+        return []
+    at = list(accumulate(map(len, parts), initial=0))  # where each part starts
+    ends = [0] * (2 * n)  # first and last character of each word, in turn
+    ends[0::2] = at[1:-1:2]
+    ends[1::2] = map((-1).__add__, at[2::2])
+    # per word: first char's left, top, right, bottom, then the last char's (PDF y points up)
+    b = np.concatenate([_char_boxes(textpage, ends[i:i + _BOXES])
+                        for i in range(0, 2 * n, _BOXES)]).reshape(n, 8)
+    words = list(map(Word, _normalise_words(parts[1::2]), (b[:, 0] - left).tolist(),
+                     (top - np.maximum(b[:, 1], b[:, 5])).tolist(), (b[:, 6] - left).tolist(),
+                     (top - np.minimum(b[:, 3], b[:, 7])).tolist()))
+    return [w for w in words if w.text]
+
+
+_BOXES = 4096  # char boxes per call batch: an even number, so a word's two boxes stay together
+_local = threading.local()  # per thread (a Dask worker may run threads): its own buffer
+
+
+def _char_boxes(textpage, chars: list[int]):
+    """FS_RECTF boxes of ``chars`` as float64 rows. FPDFText_GetLooseCharBox is called without
+    argument types on ready-made pointers into one buffer: half the cost of a checked call."""
+    import numpy as np
+
+    if not hasattr(_local, "buf"):
+        import pypdfium2.raw as raw
+
+        address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+        _local.char_box = ctypes.PYFUNCTYPE(ctypes.c_int)(address)  # keeps the GIL: short
+        _local.buf = (ctypes.c_float * (4 * _BOXES))()
+        base = ctypes.addressof(_local.buf)
+        _local.ptrs = [ctypes.c_void_p(base + 16 * i) for i in range(_BOXES)]
+    handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    list(map(_local.char_box, repeat(handle, len(chars)), chars, _local.ptrs))
+    return np.frombuffer(_local.buf, dtype=np.float32, count=4 * len(chars)).astype(np.float64)
+
+
+# Characters that normalisation may change (anything but printable ASCII) or that strip drops
+_ODD = re.compile(r"[^\n!-~]")
+
+
+def _normalise_words(words: list[str]) -> list[str]:
+    """Words normalised and stripped, one by one, but only those holding a character that
+    normalisation or stripping may change: on most pages, a handful of words."""
+    joined = "\n".join(words)
+    if joined.count("\n") >= len(words):  # a word with a line break in it: do them all
+        return [normalise_chars(w).strip() for w in words]
+    found = {joined.count("\n", 0, m.start()) for m in _ODD.finditer(joined)}
+    if not found:
+        return words
+    words = list(words)
+    for i in found:
+        words[i] = normalise_chars(words[i]).strip()
+    return words
+
+
+def _pdfium_pages(path: Path, meta: dict[str, str] | None = None) -> Iterator[RawPage]:
+    """Pages one at a time; ``meta`` (when given) receives the PDF's information dictionary."""
+    pdf = _open_pdfium(path)
+    try:
+        _check_length(len(pdf))
+        if meta is not None:
+            meta.update(_meta_of(pdf))
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            left, bottom, right, top = page.get_bbox()
+            try:
+                words = _pdfium_words(textpage, left, top)
+            finally:
+                textpage.close()
+                page.close()
+            yield RawPage(i + 1, right - left, top - bottom, words)
+    finally:
+        pdf.close()
+
+
+def _meta_of(pdf) -> dict[str, str]:
+    """The information dictionary (Title, Author, CreationDate ...), plus ``created`` as an ISO
+    date when CreationDate holds one."""
+    meta = {k: collapse_line(normalise_chars(v))
+            for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+    m = re.match(r"D:(\d{4})(\d{2})(\d{2})", meta.get("CreationDate", ""))
+    if m:
+        meta["created"] = f"{m[1]}-{m[2]}-{m[3]}"
+    return meta
+
+
+def pdf_meta(path: Path) -> dict[str, str]:
+    try:
+        pdf = _open_pdfium(path)
+    except ReadError:
+        return {}
+    try:
+        return _meta_of(pdf)
+    finally:
+        pdf.close()
+
+
+# --- pdfplumber --------------------------------------------------------------------------------
+def _plumber_pages(path: Path) -> Iterator[RawPage]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:  # pdfplumber wraps pdfminer's many error types
+        if any(isinstance(a, PDFPasswordIncorrect) for a in (exc, *exc.args)):
+            raise ReadError("encrypted: needs a password") from None
+        raise ReadError(_damaged_message(path)) from None
+    with pdf:
+        _check_length(len(pdf.pages))
+        for page in pdf.pages:
+            found = page.extract_words(x_tolerance=1.5, keep_blank_chars=False)
+            texts = _normalise_words([w["text"] for w in found])
+            words = [Word(t, w["x0"], w["top"], w["x1"], w["bottom"])
+                     for t, w in zip(texts, found, strict=True) if t]
+            yield RawPage(page.page_number, float(page.width), float(page.height), words)
+            page.close()
+
+
+# --- shared ------------------------------------------------------------------------------------
+def _check_length(pages: int) -> None:
+    if pages > config.MAX_PAGES:
+        raise ReadError(f"too long: {pages} pages, limit {config.MAX_PAGES} (config.MAX_PAGES)")
+    if pages == 0:
+        raise ReadError("empty PDF: no pages")
+
+
+def _raw_pages(path: Path, engine: str, meta: dict[str, str] | None = None
+               ) -> Iterator[RawPage]:
+    if engine == "pdfplumber":
+        if meta is not None:
+            meta.update(pdf_meta(path))
+        return _plumber_pages(path)
+    return _pdfium_pages(path, meta)
+
+
+def read_pdf(path: str | Path, sha256: str, *, engine: str = "auto") -> Document:
+    """Read a PDF into a Document; raises ReadError with a plain message when it cannot."""
+    path = Path(path)
+    engine = "pdfium" if engine == "auto" else engine
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}: use one of {ENGINES} or 'auto'")
+    # Reading makes hundreds of words per page and no reference cycles: the cyclic collector
+    # would only rescan the words kept so far, again and again (5% of the reading time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_pdf(path, sha256, engine)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_pdf(path: Path, sha256: str, engine: str) -> Document:
+    start = time.monotonic()
+    laid_out: list[tuple[RawPage, list[Line]]] = []
+    meta: dict[str, str] = {}
+    for raw in _raw_pages(path, engine, meta):
+        laid_out.append((raw, layout_page(raw.words, raw.width, raw.height)))
+        raw.words = []  # the lines hold the words now
+        if time.monotonic() - start > config.MAX_SECONDS_PER_DOCUMENT:
+            raise ReadError(f"too slow: still reading after {config.MAX_SECONDS_PER_DOCUMENT} s "
+                            "(config.MAX_SECONDS_PER_DOCUMENT)")
+    if not any(lines for _, lines in laid_out):
+        raise ReadError("no text layer: scanned document, needs OCR")
+    kept = strip_furniture([lines for _, lines in laid_out], [r.height for r, _ in laid_out])
+    pages, warnings = _pages(laid_out, kept)
+    doc = Document(path=str(path), sha256=sha256, format="pdf", pages=pages,
+                   meta=meta, warnings=warnings)
+    doc.title = _title(meta, pages)
+    return doc
+
+
+def _pages(laid_out, kept: list[list[Line]]) -> tuple[list[Page], list[str]]:
+    vocab = vocabulary(line.text for lines in kept for line in lines)
+    pages, warnings = [], []
+    for (raw, lines), body in zip(laid_out, kept, strict=True):
+        if not lines:
+            warnings.append(f"page {raw.number} has no text (a scanned or blank page)")
+        texts: list[str] = []
+        for line in body:
+            if line.para_break and texts:
+                texts.append("")
+            texts.append(line.text)
+        text = "\n".join(join_hyphenated(texts, vocab))
+        words = [w for line in body for w in line.words]
+        pages.append(Page(raw.number, text, words, raw.width, raw.height))
+    return pages, warnings
+
+
+_GENERIC_TITLE = re.compile(r"^(untitled|microsoft word\b.*|.*\.(docx?|pdf|indd|rtf))$", re.I)
+
+
+def _title(meta: dict[str, str], pages: list[Page]) -> str:
+    title = meta.get("Title", "")
+    if title and not _GENERIC_TITLE.match(title):
+        return title
+    for page in pages:
+        for line in page.text.split("\n"):
+            if line.strip():
+                return line.strip()
+    return ""
