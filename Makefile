@@ -10,7 +10,7 @@ RAW := data/raw
 PROCESSED := data/processed
 JOBS ?= 2
 
-.PHONY: help setup data extract briefings demo test test-fast lab lint clean bench
+.PHONY: help setup data extract briefings demo test test-fast lab lint clean bench eval
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-11s\033[0m %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ lint: $(STAMP) ## ruff over the package and the tests
 
 bench: $(STAMP) ## run the benchmark (benchmarks/run.py) and write benchmarks/results.json
 	$(BIN)/python benchmarks/run.py
+
+eval: $(STAMP) ## score extraction on the development corpus, per phrasebook shape
+	$(BIN)/python tests/devcorpus/evaluate.py
 
 clean: ## remove generated tables, reports and caches (never data/raw/)
 	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet $(PROCESSED)/_extract_state.txt data/cache reports

@@ -42,7 +42,8 @@ from reportkit.tables.validate import validate
 
 log = logging.getLogger(__name__)
 
-ROW_TABLES = ("case_grades", "recommendations", "findings", "progress", "events", "claims")
+ROW_TABLES = ("case_grades", "recommendations", "findings", "progress", "events", "claims",
+              "unread_statements")
 _EVENT_FOR_KIND = {"press": "press_published", "pcc_response": "response_published"}
 
 
@@ -290,6 +291,7 @@ def _doc_base(s: Source, res: Result, force: str, kind: str, status: str, messag
         "fieldwork_end": meta.get("fieldwork_end"), "pages": res.pages, "status": status,
         "message": message, "published_precision": precision if published else None,
         "format": res.fmt or Path(s.path).suffix.lstrip(".").lower(), "answers_doc_id": None,
+        "genre": meta.get("genre"),
         "_about_published": meta.get("about_published"), "_about_fieldwork": meta.get("about_fieldwork"),
     }
 
@@ -355,6 +357,7 @@ _SORT = {
     "recommendations": ["doc_id", "number"], "findings": ["doc_id", "page", "polarity", "text"],
     "progress": ["doc_id", "recommendation", "page"], "events": ["force", "doc_id", "event", "date"],
     "claims": ["doc_id", "measure", "page", "quote"],
+    "unread_statements": ["doc_id", "page", "quote"],
 }
 
 

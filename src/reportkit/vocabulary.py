@@ -16,3 +16,9 @@ STATUSES = ("ok", "warning", "error")
 # Progress ratings used by post-inspection reviews, best first.
 RATINGS = ("achieved", "good_progress", "some_progress", "limited_progress", "no_progress", "not_assessed")
 
+# Finer than ``kind``: what sort of document it is, whoever wrote it.
+GENRES = ("report", "news", "press_release", "force_statement", "publication_page",
+          "recommendation_tracker", "panel_minutes", "letter")
+# How a figure was read: stated in the text, or derived (a remainder, or a count from a stated share
+# and total; the row's quote or note says which).
+BASES = ("stated", "derived")

@@ -10,6 +10,10 @@ from reportkit.extract.grades import Figure, page_figures, page_totals
 from reportkit.read.document import Document
 
 
+# what every claim read from the text says of itself until the report it describes is matched
+_STATED = {"basis": "stated", "about_kind": None, "about_year": None, "about_doc_id": None}
+
+
 def _prefix(fig: Figure) -> str:
     """``custody_``, ``audit_`` ...; the force's own grading is ``force_`` (its set is the audit)."""
     if fig.assessor == "force":
@@ -29,14 +33,14 @@ def page_claims(text: str, page: int = 1) -> list[dict]:
         value = fig.percent if fig.cases is None else fig.cases
         unit = "percent" if fig.cases is None else "cases"
         out.append({"measure": _prefix(fig) + fig.grade, "value": float(value), "page": page,
-                    "quote": fig.quote, "unit": unit})
+                    "quote": fig.quote, "unit": unit, **_STATED})
         if fig.total is not None and fig.total_quote and fig.total_quote in text:
             out.append({"measure": _total_measure(fig), "value": float(fig.total), "page": page,
-                        "quote": fig.total_quote, "unit": "cases"})
+                        "quote": fig.total_quote, "unit": "cases", **_STATED})
     for total, subset, _assessor, quote in page_totals(text):
         measure = "cases_total" if subset == "all" else f"{subset}_total"
         out.append({"measure": measure, "value": float(total), "page": page, "quote": quote,
-                    "unit": "cases"})
+                    "unit": "cases", **_STATED})
     return out
 
 

@@ -336,7 +336,8 @@ def page_grades(text: str, page: int = 1) -> list[dict]:
 
 def _row(f: Figure, page: int) -> dict:
     return {"assessor": f.assessor, "subset": f.subset, "grade": f.grade, "cases": f.cases,
-            "total": f.total, "page": page, "quote": f.quote, "percent": f.percent, "scale": None}
+            "total": f.total, "page": page, "quote": f.quote, "percent": f.percent, "scale": None,
+            "basis": "stated"}
 
 
 def _same_figure(a: dict, b: dict) -> bool:

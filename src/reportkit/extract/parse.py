@@ -27,6 +27,7 @@ class Parsed:
     progress: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
+    unread_statements: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -49,6 +50,7 @@ def _meta(doc: Document) -> tuple[dict, Dated | None, Dated | None]:
         "fieldwork_start": work.start if work else None,
         "fieldwork_end": work.end if work else None,
         "fieldwork_precision": work.precision if work else None,
+        "genre": None,
         "about": None, "about_published": None, "about_fieldwork": None,
     }
     if kind in ("press", "pcc_response"):

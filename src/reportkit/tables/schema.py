@@ -8,6 +8,8 @@ from __future__ import annotations
 from reportkit.errors import SchemaError  # noqa: F401  (re-exported)
 from reportkit.vocabulary import (  # noqa: F401  (re-exported: the schema names its values)
     ASSESSORS,
+    BASES,
+    GENRES,
     GRADES,
     KINDS,
     POLARITIES,
@@ -24,11 +26,12 @@ TABLES: dict[str, dict[str, str]] = {
         "kind": "string", "title": "string", "published": "date", "fieldwork_start": "date",
         "fieldwork_end": "date", "pages": "Int64", "status": "string", "message": "string",
         "published_precision": "string", "format": "string", "answers_doc_id": "string",
+        "genre": "string",
     },
     "case_grades": {
         "doc_id": "string", "force": "string", "assessor": "string", "subset": "string",
         "grade": "string", "cases": "Int64", "total": "Int64", "page": "Int64", "quote": "string",
-        "percent": "Float64", "scale": "string",
+        "percent": "Float64", "scale": "string", "basis": "string",
     },
     "recommendations": {
         "doc_id": "string", "force": "string", "number": "Int64", "text": "string",
@@ -50,6 +53,10 @@ TABLES: dict[str, dict[str, str]] = {
     "claims": {
         "doc_id": "string", "force": "string", "measure": "string", "value": "Float64",
         "page": "Int64", "quote": "string", "unit": "string",
+        "basis": "string", "about_kind": "string", "about_year": "Int64", "about_doc_id": "string",
+    },
+    "unread_statements": {
+        "doc_id": "string", "force": "string", "page": "Int64", "quote": "string", "reason": "string",
     },
     "extraction_log": {
         "doc_id": "string", "path": "string", "status": "string", "message": "string",

@@ -9,6 +9,8 @@ import pandera.pandas as pa
 from reportkit.forces import NATIONAL, slugs
 from reportkit.tables.schema import (  # noqa: F401  (SchemaError is re-exported)
     ASSESSORS,
+    BASES,
+    GENRES,
     GRADES,
     KINDS,
     POLARITIES,
@@ -32,9 +34,12 @@ _ALLOWED = {
     "rating": RATINGS,
     "status": STATUSES,
     "scale": ("three", "four", "five"),
+    "basis": BASES,
+    "genre": GENRES,
+    "about_kind": KINDS,
 }
 _REQUIRED = {"doc_id", "status", "event", "measure", "grade", "polarity"}
-_NON_NEGATIVE = {"cases", "total", "pages", "timescale_days"}
+_NON_NEGATIVE = {"cases", "total", "pages", "timescale_days", "about_year"}
 
 
 def _column(name: str, kind: str, table: str) -> pa.Column:
