@@ -6,23 +6,25 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CONSTRAINTS := constraints.txt
+EXTRAS := dev,demo,dask
 RAW := data/raw
 PROCESSED := data/processed
 JOBS ?= 2
 
-.PHONY: help setup data extract briefings demo test test-fast lab lint clean bench eval
+.PHONY: help setup data extract briefings demo test test-fast lab lint clean bench eval constraints
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-11s\033[0m %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[$(EXTRAS)]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name reportkit --display-name "Python (reportkit)" >/dev/null
 	touch $(STAMP)
 
-setup: $(STAMP) ## create .venv, install reportkit with its dev tools, register the `reportkit` kernel
+setup: $(STAMP) ## create .venv, install reportkit[dev,demo,dask] pinned by constraints.txt, register the `reportkit` kernel
 
 data: $(STAMP) ## write the demo corpus into data/raw/
 	$(BIN)/reportkit demo-corpus --out $(RAW)
@@ -37,20 +39,28 @@ demo: setup data extract briefings ## the main job on the demo data: setup, data
 	@echo ""
 	@echo "Done. Tables: $(PROCESSED)/  Briefings: reports/briefings/index.html"
 
-test: $(STAMP) ## run the test suite
+test: $(STAMP) ## run the whole test suite (what CI runs)
 	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP) ## the unit tests only (not those marked slow), in parallel (JOBS=2): under a minute
+	$(BIN)/python -m pytest -q -m "not slow" -n $(JOBS)
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the reportkit kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
-lint: $(STAMP) ## ruff over the package and the tests
+lint: $(STAMP) ## ruff over the package and the tests; mypy over the package
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+constraints: $(STAMP) ## re-pin constraints.txt from .venv (after a change of dependencies)
+	@{ sed -n '/^#/p' $(CONSTRAINTS); $(BIN)/python -m pip freeze --exclude-editable | grep -vi '^reportkit'; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 
 bench: $(STAMP) ## run the benchmark (benchmarks/run.py) and write benchmarks/results.json
 	$(BIN)/python benchmarks/run.py
 
-eval: $(STAMP) ## score extraction on the development corpus, per phrasebook shape
-	$(BIN)/python tests/devcorpus/evaluate.py
+eval: $(STAMP) ## score extraction per phrasebook shape (development corpus; ARGS="--corpus tests/holdout")
+	$(BIN)/python tests/devcorpus/evaluate.py --check $(ARGS)
 
 clean: ## remove generated tables, reports and caches (never data/raw/)
 	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet $(PROCESSED)/_extract_state.txt data/cache reports

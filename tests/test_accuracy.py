@@ -4,6 +4,8 @@ import pytest
 from reportkit.accuracy import load_gold, misses, score
 from reportkit.config import GOLD_FILE
 
+pytestmark = pytest.mark.slow  # extracts the whole demo corpus
+
 TARGET = 0.98
 
 

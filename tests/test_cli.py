@@ -37,3 +37,22 @@ def test_missing_raw_folder_is_a_usage_error(tmp_path, capsys):
 def test_forces_lists_slugs():
     out = run("forces").stdout
     assert "west-yorkshire" in out and "metropolitan" in out and len(out.splitlines()) == 44
+
+
+def test_a_missing_extra_is_named_with_its_install_command(monkeypatch, capsys):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "reportlab" else real(name, *a))
+    assert main(["demo-corpus", "--out", "unused"]) == 2
+    err = capsys.readouterr().err
+    assert "reportlab" in err and "pip install 'reportkit[demo]'" in err
+
+
+def test_the_freshness_check_imports_neither_pandas_nor_pandera():
+    """`reportkit extract` on an unchanged corpus answers from state.py before loading the stack."""
+    code = ("import sys, reportkit.tables.state, reportkit.cli; "
+            "print(sorted(m for m in ('pandas', 'pandera', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -208,3 +208,13 @@ def test_grade_missing_from_an_incomplete_set_is_not_compared_as_zero():
     assert combined["cases"].tolist() == [278] and "only 278 of 374" in combined["flag"].iloc[0]
     assert result.changes.empty  # neither good nor inadequate is known at baseline
     assert "no baseline and follow-up" in result.verdict
+
+
+def test_harmonise_takes_dataframes_first_and_chains_with_pipe():
+    t = {name: typed(df, name) for name, df in facts_tables().items()
+         if name in ("documents", "case_grades")}
+    chained = t["case_grades"].pipe(comparison.harmonise, t["documents"])
+    one = comparison.grade_table(t, "west-yorkshire")
+    mine = chained[chained["force"] == "west-yorkshire"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(mine, one)
+    assert comparison.harmonise(t["case_grades"].iloc[0:0], t["documents"]).empty

@@ -14,20 +14,19 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # extracts the 144-document development corpus
+
 DEVCORPUS = Path(__file__).resolve().parent / "devcorpus"
 PHRASEBOOK = Path(__file__).resolve().parents[2] / "shared" / "phrasebook.md"
 MIN_DOCS_PER_SHAPE = 5
 
-# Recall the extractor keeps on the development corpus, per family. Each floor is set just below
-# what the extractor achieved when the corpus was written (issue 11, item 7); raise it as the
-# extractor improves, until it reaches evaluate.TARGET_RECALL (0.98).
-RECALL_FLOOR = {
-    "kind": 0.82,  # measured 0.840
-    "dates": 0.79,  # measured 0.810
-    "grades": 0.58,  # measured 0.602
-    "claims": 0.66,  # measured 0.679
-    "recommendations": 0.94,  # measured 0.961
-}
+# Issue 11's targets on the development corpus: recall per family (the precision target, no wrong
+# figure at all, is asserted below). Measured at 1.000 in every family when these were set.
+RECALL_FLOOR = dict.fromkeys(("kind", "dates", "grades", "claims", "recommendations"), 0.98)
+# The held-out corpus (tests/holdout, never used to tune the extractor) measures generalisation:
+# no wrong case figure there either, and recall no lower than these (measured 0.967-1.000).
+HOLDOUT_RECALL_FLOOR = dict.fromkeys(("kind", "dates", "grades", "claims", "recommendations"), 0.95)
+HOLDOUT = DEVCORPUS.parent / "holdout"
 
 KINDS = {"inspection", "review", "press", "pcc_response", "national"}
 GENRES = {"news", "press_release", "force_statement", "publication_page", "recommendation_tracker",
@@ -143,9 +142,25 @@ def test_every_phrasebook_row_has_documents(gold, shapes):
         assert used[ids[0]] >= MIN_DOCS_PER_SHAPE, f"{ids[0]} ({cell}): {used[ids[0]]} document(s)"
 
 
-@pytest.mark.xfail(strict=False, reason="issue 11: extractor rewrite in progress")
+def _wrong_figures(result: dict) -> list[dict]:
+    return [w for w in result["wrong"] if w["family"] in ("grades", "claims")]
+
+
+@pytest.fixture(scope="module")
+def holdout(tmp_path_factory) -> dict:
+    return evaluate.evaluate(tmp_path_factory.mktemp("holdout-out"), corpus=HOLDOUT)
+
+
+def test_no_wrong_figure_in_the_holdout_and_recall_holds(holdout):
+    wrong = _wrong_figures(holdout)
+    assert not wrong, [(w["path"], w["item"], w["emitted"]) for w in wrong]
+    low = {f: round(holdout["families"][f]["recall"], 3) for f, floor in HOLDOUT_RECALL_FLOOR.items()
+           if holdout["families"][f]["recall"] < floor}
+    assert not low, f"held-out recall below its floor: {low}"
+
+
 def test_no_wrong_grade_or_claim_figure(result):
-    wrong = [w for w in result["wrong"] if w["family"] in ("grades", "claims")]
+    wrong = _wrong_figures(result)
     shown = "\n".join(f"{w['path']}: {w['family']} {w['item']} = {w['emitted']!r} ({w['reason']})"
                       for w in wrong[:40])
     assert not wrong, f"{len(wrong)} wrong figure(s):\n{shown}"

@@ -110,6 +110,7 @@ def test_force_filter(corpus, tmp_path):
     assert (tables["documents"]["force"] == "west-yorkshire").sum() == 0
 
 
+@pytest.mark.slow
 def test_cli_exit_code_and_summary(corpus, tmp_path):
     res = subprocess.run([sys.executable, "-m", "reportkit", "extract", "--raw", str(corpus), "--out",
                           str(tmp_path / "cli-out"), "--cache", str(tmp_path / "c"), "--jobs", "2", "-q"],

@@ -126,6 +126,7 @@ def test_hostile_input_through_the_api(case, tmp_path, api_cache, short_time_lim
     run_and_check([case], tmp_path, tmp_path / "cache" if case.limits else api_cache, monkeypatch)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", h.CASES, ids=[c.name for c in h.CASES])
 def test_hostile_input_through_the_cli(case, tmp_path, cli_cache):
     raw, built = corpus_with(tmp_path, case)
@@ -144,6 +145,7 @@ def test_hostile_input_through_the_cli(case, tmp_path, cli_cache):
     check_plain(tables)
 
 
+@pytest.mark.slow
 def test_every_hostile_input_at_once_in_parallel(tmp_path, short_time_limit, monkeypatch):
     """One corpus holding all of them (but the one-second limit), two processes, no cache."""
     cases = [c for c in h.CASES if "REPORTKIT_MAX_SECONDS" not in dict(c.limits)]
@@ -272,6 +274,7 @@ def test_force_that_climbs_out_is_a_usage_error(command, tmp_path):
 
 # --- limits: the defaults read a long document, and a limit's verdict is not kept ------------------
 
+@pytest.mark.slow
 def test_the_default_page_limit_reads_2000_pages(tmp_path):
     raw, built = corpus_with(tmp_path, h.by_name("pdf-2000-pages"))
     tables = extract_corpus(raw, None, jobs=1, cache=None)
@@ -279,6 +282,7 @@ def test_the_default_page_limit_reads_2000_pages(tmp_path):
     assert doc["status"] != "error" and doc["pages"] == h.BIG_PAGES, doc["message"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("attr,value", [("MAX_PAGES", 1000), ("MAX_SECONDS_PER_DOCUMENT", 1)])
 def test_raising_a_limit_then_rerunning_reads_the_document(attr, value, tmp_path, monkeypatch):
     """A document refused for a limit is refused by this run's settings, not by its bytes:

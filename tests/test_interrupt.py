@@ -27,6 +27,8 @@ from reportkit.tables.schema import TABLES
 from reportkit.tables.store import coerce, load_tables
 from reportkit.tables.validate import validate
 
+pytestmark = pytest.mark.slow  # kills and restarts extraction runs
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = int(os.environ.get("REPORTKIT_FAULT_SEED", "6"))
 FORCES = ("west-yorkshire", "greater-manchester", "durham", "kent", "cumbria")

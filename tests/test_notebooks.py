@@ -1,26 +1,28 @@
-"""The committed notebooks: clean, parameterised, and each one runs under papermill on the demo."""
+"""The committed notebooks: clean, parameterised, paired with their percent scripts (jupytext),
+and each one runs under papermill on the demo."""
 from __future__ import annotations
 
-import importlib.util
-
+import jupytext
 import nbformat
 import papermill as pm
 import pytest
 from test_briefings import demo_dirs, visible_text
 
 from reportkit import config
-from reportkit.report.export import to_html
+from reportkit.report.export import ANALYST_TAG, for_readers, to_html
 
 NOTEBOOKS = ["00_corpus.ipynb", "01_extraction_review.ipynb", "02_baseline_vs_followup.ipynb",
              "03_timeliness.ipynb", "force_briefing.ipynb", "national_overview.ipynb"]
 
 
-def _builder():
-    spec = importlib.util.spec_from_file_location(
-        "make_notebooks", config.NOTEBOOKS_DIR / "make_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _cells(nb) -> list[tuple]:
+    return [(c.cell_type, c.source, tuple(c.metadata.get("tags", []))) for c in nb.cells]
+
+
+def test_the_folder_holds_the_notebooks_and_their_scripts_only():
+    folder = config.NOTEBOOKS_DIR
+    assert sorted(p.name for p in folder.glob("*.ipynb")) == sorted(NOTEBOOKS)
+    assert sorted(p.stem for p in folder.glob("*.py")) == sorted(n[:-6] for n in NOTEBOOKS)
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -38,12 +40,33 @@ def test_notebook_is_committed_clean_and_parameterised(name):
     assert all(len(c.source.splitlines()) <= 3 for c in code)
 
 
-def test_builder_script_reproduces_the_committed_notebooks():
-    builder = _builder()
-    assert sorted(builder.NOTEBOOKS) == sorted(NOTEBOOKS)
-    for name, cells in builder.NOTEBOOKS.items():
-        committed = (config.NOTEBOOKS_DIR / name).read_text(encoding="utf-8")
-        assert nbformat.writes(builder.build(cells)) + "\n" == committed, name
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_and_its_percent_script_agree(name):
+    """Edit either (JupyterLab with jupytext keeps both); a commit of one without the other fails."""
+    nb = nbformat.read(config.NOTEBOOKS_DIR / name, as_version=4)
+    script_path = config.NOTEBOOKS_DIR / name.replace(".ipynb", ".py")
+    script = jupytext.read(script_path)
+    assert nb.metadata.jupytext["formats"] == "ipynb,py:percent"
+    assert _cells(script) == _cells(nb), f"run `jupytext --sync notebooks/{name}`"
+    assert script.metadata.kernelspec["name"] == nb.metadata.kernelspec["name"]
+    assert script_path.read_text(encoding="utf-8").startswith("# ---\n# jupyter:")
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_shows_the_dataframes_an_analyst_starts_from(name):
+    """Not only rendered HTML: a cell ends in a DataFrame (a table's rows or an analysis result)."""
+    nb = nbformat.read(config.NOTEBOOKS_DIR / name, as_version=4)
+    last_lines = [c.source.splitlines()[-1] for c in nb.cells if c.cell_type == "code" and c.source]
+    frames = [line for line in last_lines
+              if line.startswith(("tables.", "analysis.", "comparison.", "{name: len"))]
+    assert frames, f"{name} shows no DataFrame"
+
+
+def test_analyst_cells_are_left_out_of_the_readers_page():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("1"), nbformat.v4.new_code_cell("2")]
+    nb.cells[1].metadata["tags"] = [ANALYST_TAG]
+    assert [c.source for c in for_readers(nb).cells] == ["1"]
 
 
 def _parameters(name: str, raw, processed) -> dict:

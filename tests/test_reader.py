@@ -57,6 +57,69 @@ def test_layout_loses_no_word(tmp_path):
                 sorted(w.text for w in raw.words)
 
 
+# Word-processor column shapes, as word boxes: lines are (tag, x0, top, width[, height]). A tag
+# names the line, so the order the layout reads them in is the list of tags.
+LEFT, RIGHT, FULL = (72, 220), (320, 220), (72, 468)
+
+
+def _lines(tag: str, at: tuple[int, int], top: float, n: int, size: float = 12.0,
+           pitch: float = 14.0) -> list[tuple]:
+    return [(f"{tag}{i}", at[0], top + i * pitch, at[1], size) for i in range(n)]
+
+
+def _order(lines: list[tuple]) -> list[str]:
+    from reportkit.read.document import Word
+    from reportkit.read.layout import layout_page
+
+    words = [Word(tag, x, top, x + 20, top + size) for tag, x0, top, width, size in lines
+             for x in range(int(x0), int(x0 + width) - 19, 24)]
+    return [line.words[0].text for line in layout_page(words, 612, 792)]
+
+
+def test_a_short_column_run_between_full_width_text_reads_column_by_column():
+    lines = (_lines("a", FULL, 100, 9) + _lines("l", LEFT, 236, 4) + _lines("r", RIGHT, 236, 4)
+             + _lines("b", FULL, 300, 9))
+    assert _order(lines) == [t for t, *_ in lines]
+
+
+def test_columns_whose_baselines_drift_apart_are_not_interleaved():
+    """Each column's paragraph spacing is its own: half a line out, no line shares a row."""
+    lines = _lines("l", LEFT, 100, 20) + _lines("r", RIGHT, 107, 20)
+    assert _order(lines) == [t for t, *_ in lines]
+
+
+def test_a_heading_below_balanced_columns_follows_both():
+    lines = (_lines("l", LEFT, 100, 6) + _lines("r", RIGHT, 100, 6)
+             + [("head", 72, 196, 100, 12.0)] + _lines("b", FULL, 214, 3))
+    assert _order(lines) == [t for t, *_ in lines]
+
+
+def test_a_longer_left_column_keeps_its_paragraphs():
+    """The last page of a section that is not balanced: the left column runs on alone."""
+    lines = (_lines("l", LEFT, 100, 6) + _lines("m", LEFT, 194, 6) + _lines("r", RIGHT, 100, 3))
+    assert _order(lines) == [t for t, *_ in lines]
+
+
+def test_footnotes_below_the_columns_follow_both():
+    lines = (_lines("l", LEFT, 100, 8) + _lines("r", RIGHT, 100, 7)
+             + _lines("note", (72, 160), 250, 2, size=8.0, pitch=10.0))
+    assert _order(lines) == [t for t, *_ in lines]
+
+
+def test_an_indented_quotation_stays_in_its_column():
+    lines = (_lines("l", LEFT, 100, 8) + _lines("r", RIGHT, 100, 3)
+             + _lines("q", (380, 160), 142, 3) + _lines("s", RIGHT, 184, 3))
+    assert _order(lines) == [t for t, *_ in lines]
+
+
+def test_a_table_below_the_columns_keeps_its_rows():
+    cells = [line for i in range(3) for line in
+             [(f"c{i}", 72, 220 + 14 * i, 60, 12.0), (f"d{i}", 228, 220 + 14 * i, 60, 12.0),
+              (f"e{i}", 384, 220 + 14 * i, 60, 12.0)]]
+    lines = _lines("l", LEFT, 100, 6) + _lines("r", RIGHT, 100, 6) + cells
+    assert _order(lines) == [t for t, *_ in lines if t[0] in "lr"] + ["c0", "c1", "c2"]
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_table_rows_in_a_one_column_page_stay_rows(tmp_path, engine):
     rows = ["| Good | 11", "| Requires improvement | 20", "| Inadequate | 3", "| Total | 34"]
@@ -133,6 +196,39 @@ def test_automatic_hyphenation_reads_back_the_original_words(tmp_path):
     assert sum(line.endswith("-") for line in _lines_drawn(pages)) > 3  # breaks were made
     for page, paras in zip(doc.pages, pages, strict=True):
         assert flat(page.text) == flat(" ".join(paras))
+
+
+def _superscripted_pdf(path):
+    """Figures followed by footnote markers drawn as a word processor does: smaller, raised,
+    glued to the word, the full stop after them."""
+    from reportlab.pdfgen import canvas
+    from tests.pdfmaker import BODY, _register_fonts
+
+    _register_fonts()
+    c = canvas.Canvas(str(path))
+    x, y = 60, 700
+    for text, mark in [("We inspected children under 18", "1"), (" We audited 40 cases", "23"),
+                       (" Of these, 9 were good", "")]:
+        c.setFont(BODY, 11)
+        c.drawString(x, y, text)
+        x += c.stringWidth(text, BODY, 11)
+        c.setFont(BODY, 6.5)
+        c.drawString(x, y + 4, mark)
+        x += c.stringWidth(mark, BODY, 6.5)
+        c.setFont(BODY, 11)
+        c.drawString(x, y, ".")
+        x += c.stringWidth(".", BODY, 11)
+    c.drawString(60, 680, "Contents page 12 and the 2019 report (6 cases) keep their digits.")
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_footnote_markers_are_left_out_of_their_words(tmp_path, engine):
+    text = read_document(_superscripted_pdf(tmp_path / "sup.pdf"), engine=engine).text
+    assert flat(text) == ("We inspected children under 18. We audited 40 cases. Of these, 9 "
+                          "were good. Contents page 12 and the 2019 report (6 cases) keep "
+                          "their digits.")
 
 
 def _lines_drawn(pages):

@@ -4,6 +4,8 @@ from tests.pdfmaker import make_pdf
 
 from reportkit.pipeline import extract_corpus
 
+pytestmark = pytest.mark.slow  # a large corpus through Dask
+
 
 @pytest.fixture(scope="module")
 def cluster():

@@ -93,3 +93,26 @@ def test_force_audit_claims_check_against_the_force_grading():
     # The force's own grading said 17 good; the inspectorate's grading of that audit said 9.
     assert out["status"].tolist() == ["agrees", "agrees", "differs"]
     assert out["report_value"].tolist() == [17, 9, 3]
+
+
+def test_a_claim_about_the_earlier_inspection_is_checked_against_that_report():
+    """Two case sets in one article: each figure is compared with the report it describes."""
+    t = facts_tables()
+    earlier = "west-yorkshire-ncpi-2015-01-13"
+    assert earlier in set(t["documents"]["doc_id"])
+    claims = _claims([
+        (PRESS, "west-yorkshire", "good", 11, "In the latest review, 11 were good", None),
+        (PRESS, "west-yorkshire", "baseline_cse_total", 15, "At the first inspection, 15", None),
+        (PRESS, "west-yorkshire", "baseline_good", 5, "In 2012, five were good", None),
+    ])
+    claims["about_kind"] = pd.Series(["review", "inspection", "inspection"], dtype="string")
+    claims["about_year"] = pd.Series([2015, 2014, 2012], dtype="Int64")
+    claims["about_doc_id"] = pd.Series([pd.NA, earlier, pd.NA], dtype="string")
+    t["claims"] = claims
+    out = reconciliation.check_claims(t, "west-yorkshire").set_index("measure")
+    assert out.loc["baseline_cse_total", "report_doc_id"] == earlier
+    assert out.loc["baseline_cse_total", "status"] == "agrees"
+    # a report the corpus does not hold is named, never swapped for another one
+    assert out.loc["baseline_good", "status"] == "not_found"
+    assert pd.isna(out.loc["baseline_good", "report_doc_id"])
+    assert "inspection of 2012" in out.loc["baseline_good", "explanation"]

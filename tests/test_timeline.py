@@ -86,3 +86,39 @@ def test_lag_spread_and_force_events():
             "response_published", "response_due"} <= names
     due = ev[ev["event"] == "response_due"]
     assert list(due["doc_id"]) == ["wy-2018"]  # the 56-day window only where the rule applies
+
+
+def _with_pages(report_published: bool = True) -> dict:
+    """A 2018 review, its publication page and one of its tracker pages."""
+    t = facts_tables()
+    pub = pd.Timestamp("2018-06-12")
+    extra = [
+        {"doc_id": "wy-2018", "force": "west-yorkshire", "kind": "review", "genre": "report",
+         "published": pub if report_published else pd.NaT, "published_precision": "day",
+         "fieldwork_end": pd.Timestamp("2018-01-19")},
+        {"doc_id": "wy-2018-page", "force": "west-yorkshire", "kind": "review",
+         "genre": "publication_page", "published": pub, "published_precision": "day",
+         "fieldwork_end": pd.Timestamp("2018-01-01")},
+        {"doc_id": "wy-2018-tracker", "force": "west-yorkshire", "kind": "inspection",
+         "genre": "recommendation_tracker", "published": pd.Timestamp("2019-02-01"),
+         "published_precision": "day"},
+    ]
+    t["documents"] = typed(pd.concat([t["documents"], pd.DataFrame(extra)], ignore_index=True),
+                           "documents")
+    return t
+
+
+def test_publication_and_tracker_pages_make_no_report_of_their_own():
+    t = _with_pages()
+    lags = timeliness.lag_table(t, "west-yorkshire")
+    assert "wy-2018" in set(lags["doc_id"])
+    assert not {"wy-2018-page", "wy-2018-tracker"} & set(lags["doc_id"])
+    ev = timeliness.force_events(t, "west-yorkshire")
+    assert not {"wy-2018-page", "wy-2018-tracker"} & set(ev["doc_id"])
+    assert not {"wy-2018-page", "wy-2018-tracker"} & set(timeliness.lag_spread(t)["doc_id"])
+
+
+def test_a_publication_page_lends_its_date_to_the_report_it_announces():
+    r = _row(timeliness.lag_table(_with_pages(report_published=False), "west-yorkshire"), "wy-2018")
+    assert r["published"] == pd.Timestamp("2018-06-12")
+    assert r["fieldwork_to_publication_min"] == (pd.Timestamp("2018-06-12") - pd.Timestamp("2018-01-19")).days

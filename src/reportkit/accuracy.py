@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-_RENAMED = {"press": "press_published", "pcc_response": "response_published"}
+from reportkit.vocabulary import PUBLICATION_EVENT
 
 
 def _day(value) -> str | None:
@@ -49,7 +49,7 @@ def gold_rows(gold: dict) -> dict[str, set]:
         for t in ("case_grades", "recommendations", "progress", "claims"):
             out[t].update((p, KEYS[t](r)) for r in d.get(t, []))
         for e in d.get("events", []):
-            e = {**e, "event": _RENAMED.get(d["kind"], "published") if e["event"] == "published" else e["event"]}
+            e = {**e, "event": PUBLICATION_EVENT.get(d["kind"], "published") if e["event"] == "published" else e["event"]}
             out["events"].add((p, KEYS["events"](e)))
     return out
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from reportkit import __version__, config
+from reportkit.errors import MissingExtra, require
 
 DESCRIPTION = """\
 reportkit turns police child-protection inspection reports (PDF), press pages (HTML) and
@@ -66,6 +67,7 @@ def _usage_error(message: str) -> int:
 
 
 def cmd_demo_corpus(args) -> int:
+    require("reportlab", "demo", "the demo corpus")
     from reportkit.demo import build_corpus
 
     gold = build_corpus(Path(args.out))
@@ -79,6 +81,8 @@ def cmd_extract(args) -> int:
     if not Path(args.raw).is_dir():
         return _usage_error(f"raw folder {args.raw} does not exist (run `reportkit demo-corpus` first?)")
     forces = _forces_arg(args.force)
+    if args.scheduler:
+        require("distributed", "dask", "--scheduler (a Dask cluster)")
     if not args.no_cache:
         from reportkit.tables.state import current_stamp, up_to_date
 
@@ -110,6 +114,8 @@ def cmd_forces(args) -> int:
 
 
 def cmd_briefings(args) -> int:
+    if args.scheduler:
+        require("distributed", "dask", "--scheduler (a Dask cluster)")
     from reportkit.report.batch import run_briefings
 
     forces = _forces_arg([args.forces]) if args.forces else None
@@ -184,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.func(args)
+    except MissingExtra as exc:  # an optional extra not installed: say which to install
+        return _usage_error(str(exc))
     except KeyboardInterrupt:
         print("reportkit: interrupted; outputs already written are whole, re-run to finish", file=sys.stderr)
         return 130

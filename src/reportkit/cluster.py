@@ -11,6 +11,9 @@ from collections.abc import Callable, Iterable, Iterator
 
 def run_on_dask(address: str, fn: Callable, argtuples: Iterable[tuple]) -> Iterator:
     """Submit ``fn(*args)`` for each tuple to the scheduler at ``address``; yield results as they finish."""
+    from reportkit.errors import require
+
+    require("distributed", "dask", "--scheduler (a Dask cluster)")
     from distributed import Client, as_completed
 
     with Client(address, timeout="30s") as client:

@@ -20,3 +20,17 @@ class SchemaError(ReportkitError, ValueError):
 
 class ReadError(ReportkitError):
     """A document that cannot be read; the message is the plain reason the extraction log shows."""
+
+
+class MissingExtra(ReportkitError, ImportError):
+    """A feature whose packages are an optional extra that is not installed (the message says
+    which: ``pip install 'reportkit[demo]'``)."""
+
+
+def require(module: str, extra: str, feature: str) -> None:
+    """Raise MissingExtra unless ``module`` can be imported."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise MissingExtra(f"{feature} needs {module}, which is not installed: "
+                           f"pip install 'reportkit[{extra}]' (or `make setup`)")

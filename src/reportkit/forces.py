@@ -98,13 +98,13 @@ def _unknown_message(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern[str]:
-    names = set()
+    names: set[str] = set()
     for f in all_forces():
         names.update({f.name, *(a for a in f.aliases if len(a) > 3 and not a.isupper())})
         area = f.name
         names.add(_SUFFIXES.sub("", area).strip() + " Police")
-    names = sorted(names, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+    longest_first = sorted(names, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in longest_first) + r")\b")
 
 
 def mentions(text: str) -> dict[str, int]:

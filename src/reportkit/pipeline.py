@@ -10,6 +10,7 @@ import logging
 import pickle
 import signal
 import sys
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -39,12 +40,12 @@ from reportkit.tables.state import (  # noqa: F401  (is_stale and STATE_FILE are
 )
 from reportkit.tables.store import coerce, load_tables, write_checked_table
 from reportkit.tables.validate import validate
+from reportkit.vocabulary import ANNOUNCING_GENRES, PUBLICATION_EVENT
 
 log = logging.getLogger(__name__)
 
 ROW_TABLES = ("case_grades", "recommendations", "findings", "progress", "events", "claims",
               "unread_statements")
-_EVENT_FOR_KIND = {"press": "press_published", "pcc_response": "response_published"}
 
 
 @dataclass
@@ -205,7 +206,7 @@ def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = co
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str,
-                 sources: list[Source] = ()) -> None:
+                 sources: Sequence[Source] = ()) -> None:
     checked = {name: validate(df, name) for name, df in tables.items()}  # all, before any write
     out.mkdir(parents=True, exist_ok=True)
     atomic.remove_stale_temps(out)
@@ -248,6 +249,7 @@ def assemble(sources: list[Source], skipped: list[Source], problems: list[str],
                    for p in problems)
     _duplicate_paths(docs, sources, first_path)
     _link_answers(docs)
+    _link_claims(rows["claims"], docs)
     _finish_events(rows["events"], docs)
     _due_dates(rows["recommendations"], docs)
     tables = {"documents": pd.DataFrame(docs), "extraction_log": pd.DataFrame(logrows)}
@@ -310,7 +312,7 @@ def _duplicate_paths(docs: list[dict], sources: list[Source], first_path: dict[s
 def _link_answers(docs: list[dict]) -> None:
     """Point each press page and commissioner's letter at the report it is about: the same
     force's report whose publication or fieldwork month it names, else the latest one before it."""
-    reports = [d for d in docs if d["kind"] in REPORT_KINDS and d["status"] != "error"]
+    reports = _reports(docs)
     for d in docs:
         if d["kind"] not in ("press", "pcc_response") or d["published"] is None:
             continue
@@ -323,6 +325,42 @@ def _link_answers(docs: list[dict]) -> None:
     for d in docs:
         d.pop("_about_published", None)
         d.pop("_about_fieldwork", None)
+
+
+def _reports(docs: list[dict]) -> list[dict]:
+    """The inspectorate's reports in the corpus; a publication or tracker page only announces one."""
+    return [d for d in docs if d["kind"] in REPORT_KINDS and d["status"] != "error"
+            and d.get("genre") not in ANNOUNCING_GENRES]
+
+
+def _link_claims(claims: list[dict], docs: list[dict]) -> None:
+    """Name the report each claim describes: the one of the kind and year the text gave (the
+    first inspection, the 2016 review), else the report the whole document answers."""
+    by_id = {d["doc_id"]: d for d in docs}
+    reports = _reports(docs)
+    for c in claims:
+        doc = by_id.get(c["doc_id"])
+        if doc is None:
+            continue
+        if c.get("about_kind") is None and c.get("about_year") is None:
+            c["about_doc_id"] = doc.get("answers_doc_id")
+            continue
+        found = [r for r in reports if r["force"] == doc["force"] and _describes(r, c)]
+        c["about_doc_id"] = found[0]["doc_id"] if len(found) == 1 else None  # two: say neither
+
+
+def _describes(report: dict, claim: dict) -> bool:
+    kind, year = claim.get("about_kind"), claim.get("about_year")
+    if kind is not None and _coarse(report["kind"]) != _coarse(kind):
+        return False
+    if year is None or pd.isna(year):
+        return True
+    years = {_as_date(v).year for v in (report["published"], report["fieldwork_start"]) if v is not None}
+    return int(year) in years
+
+
+def _coarse(kind: str) -> str:
+    return "review" if kind in ("review", "reinspection", "update") else kind
 
 
 def _as_date(value) -> date:
@@ -340,7 +378,7 @@ def _finish_events(events: list[dict], docs: list[dict]) -> None:
     kinds = {d["doc_id"]: d["kind"] for d in docs}
     for e in events:
         if e.get("event") == "published":
-            e["event"] = _EVENT_FOR_KIND.get(kinds.get(e["doc_id"]), "published")
+            e["event"] = PUBLICATION_EVENT.get(str(kinds.get(e["doc_id"])), "published")
 
 
 def _due_dates(recs: list[dict], docs: list[dict]) -> None:

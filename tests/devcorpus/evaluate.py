@@ -1,6 +1,6 @@
 """Score reportkit's extraction on the development corpus, per family and per phrasebook shape.
 
-    python tests/devcorpus/evaluate.py [--out DIR] [-v] [--check]
+    python tests/devcorpus/evaluate.py [--corpus DIR] [--out DIR] [-v] [--check]
 
 Runs ``reportkit extract`` (same interpreter) on ``tests/devcorpus/docs`` into DIR (a temporary
 folder unless ``--out`` is given), reads the CSV tables it writes and compares them with
@@ -510,13 +510,15 @@ def score(out_dir: Path, gold_path: Path = GOLD, shapes_path: Path = SHAPES) -> 
             "unmatched": unmatched, "failures": failures}
 
 
-def evaluate(out_dir, run: bool = True) -> dict:
-    """Extract the development corpus into ``out_dir`` (unless ``run`` is False) and score it."""
+def evaluate(out_dir, run: bool = True, corpus=HERE) -> dict:
+    """Extract a corpus (default: the development corpus) into ``out_dir`` (unless ``run`` is
+    False) and score it. ``corpus`` holds ``docs/`` and ``gold.json``; shapes are always ours."""
     out_dir = Path(out_dir)
+    corpus = Path(corpus)
     out_dir.mkdir(parents=True, exist_ok=True)
     if run:
-        run_extraction(out_dir)
-    return score(out_dir)
+        run_extraction(out_dir, corpus / "docs")
+    return score(out_dir, corpus / "gold.json")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -561,16 +563,18 @@ def print_report(result: dict, verbose: bool = False) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", default=str(HERE),
+                    help="folder with docs/ and gold.json to score (default: this folder)")
     ap.add_argument("--out", help="folder for the extracted tables (default: a temporary folder)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every wrong value and miss")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is not met")
     ap.add_argument("--json", help="also write the result as JSON to this file")
     args = ap.parse_args(argv)
     if args.out:
-        result = evaluate(args.out)
+        result = evaluate(args.out, corpus=args.corpus)
     else:
         with tempfile.TemporaryDirectory(prefix="devcorpus-") as tmp:
-            result = evaluate(tmp)
+            result = evaluate(tmp, corpus=args.corpus)
     print_report(result, args.verbose)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")

@@ -1,11 +1,11 @@
 """Stage 4, analysis: DataFrames in, DataFrames out. Baseline against follow-up (comparison),
 recommendation progress, timeliness, claims reconciled with reports, the national view.
 Never reads documents: everything here starts from the tables."""
-from reportkit.analysis.comparison import compare, grade_table
+from reportkit.analysis.comparison import compare, grade_table, harmonise
 from reportkit.analysis.national import national_grades, national_progress, national_summary
 from reportkit.analysis.progress import progress_table
 from reportkit.analysis.reconciliation import check_claims
 from reportkit.analysis.timeliness import force_events, lag_table
 
-__all__ = ["check_claims", "compare", "force_events", "grade_table", "national_grades",
+__all__ = ["check_claims", "compare", "force_events", "grade_table", "harmonise", "national_grades",
            "national_progress", "national_summary", "progress_table", "lag_table"]

@@ -14,21 +14,16 @@ from scipy import stats
 
 from reportkit import forces
 from reportkit.tables import schema
+from reportkit.vocabulary import GRADE_WORDS, date_words, label
 
 Z95 = 1.959963984540054
 Z80_POWER = 0.8416212335729143  # one-sided z for 80% power
 VIEWS = ("main", "adequate_as_good", "adequate_as_ri")
-VIEW_LABELS = {
-    "main": "adequate kept apart",
-    "adequate_as_good": "adequate counted as good",
-    "adequate_as_ri": "adequate counted as requires improvement",
-}
 # A report may give only a combined figure ("278 were requires improvement or inadequate").
 COMBINED_GRADES = ("requires_improvement_or_inadequate",)
 ORDER = ("outstanding", "good", "adequate", "requires_improvement", *COMBINED_GRADES,
          "inadequate", "not_stated")
 FOLLOW_UP_KINDS = ("review", "reinspection", "update")
-GRADE_WORDS = {"good": "Good", "inadequate": "Inadequate"}
 
 
 # ---- table access shared by the analysis modules ------------------------------------------------
@@ -54,15 +49,18 @@ def documents_index(tables: dict) -> pd.DataFrame:
 # ---- statistics ---------------------------------------------------------------------------------
 
 def wilson(k: float, n: float, z: float = Z95) -> tuple[float, float]:
-    """Wilson score interval for k successes in n trials (NaN, NaN when n is 0 or unknown)."""
+    """Wilson score interval for k successes in n trials (scipy's; NaN, NaN when n is 0 or unknown).
+
+    Counts are whole cases; a count worked out from a stated share is rounded to the nearest case.
+    ``z`` sets the confidence level (1.96: 95%)."""
     if n is None or pd.isna(n) or n <= 0 or k is None or pd.isna(k):
         return (math.nan, math.nan)
-    p = k / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    # rounding can leave the bound a hair inside the share at 0% or 100%: keep the share inside
-    return (max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half)))
+    trials = max(1, round(float(n)))
+    hits = min(max(0, round(float(k))), trials)
+    level = 2 * stats.norm.cdf(z) - 1
+    ci = stats.binomtest(hits, trials).proportion_ci(confidence_level=level, method="wilson")
+    p = hits / trials  # the bounds bracket the share even where rounding would put it a hair out
+    return (max(0.0, min(p, float(ci.low))), min(1.0, max(p, float(ci.high))))
 
 
 def min_detectable_difference(n1: int, n2: int, p: float) -> float:
@@ -98,13 +96,19 @@ def _scale_of(rows: pd.DataFrame) -> str:
     return "four" if (rows["grade"] == "adequate").any() else "three"
 
 
-def _counts(rows: pd.DataFrame) -> tuple[dict[str, float], bool]:
-    """Counts per grade; a percentage with a stated total becomes a (rounded) count."""
-    counts, derived = {}, False
-    for r in rows.itertuples():
+def _counts(rows: pd.DataFrame) -> tuple[dict[str, float], set[str]]:
+    """Counts per grade, and the grades whose count is derived: worked out here from a stated
+    percentage and total (rounded), or marked derived by extraction (a remainder)."""
+    counts: dict[str, float] = {}
+    derived: set[str] = set()
+    basis = rows["basis"] if "basis" in rows else pd.Series(pd.NA, index=rows.index)
+    for r, how in zip(rows.itertuples(), basis, strict=True):
         cases = r.cases
         if pd.isna(cases) and not pd.isna(r.percent) and not pd.isna(r.total):
-            cases, derived = round(float(r.percent) / 100 * float(r.total)), True
+            cases = round(float(r.percent) / 100 * float(r.total))
+            derived.add(r.grade)
+        elif not pd.isna(cases) and str(how) == "derived":
+            derived.add(r.grade)
         if not pd.isna(cases):
             counts[r.grade] = counts.get(r.grade, 0) + float(cases)
     return counts, derived
@@ -116,9 +120,12 @@ def _group_grades(rows: pd.DataFrame, view: str) -> list[dict]:
     mapping = grade_mapping()
     mapping = mapping[mapping["scale"] == scale].set_index("grade")[view].to_dict()
     mapped: dict[str, float] = {}
+    derived_to: set[str] = set()
     for g, c in counts.items():
         target = mapping.get(g, g)
         mapped[target] = mapped.get(target, 0) + c
+        if g in derived:
+            derived_to.add(target)
     stated = rows["total"].dropna()
     stated = float(stated.iloc[0]) if len(stated) else math.nan
     counted = float(sum(counts.values()))
@@ -132,7 +139,8 @@ def _group_grades(rows: pd.DataFrame, view: str) -> list[dict]:
         out.append({"scale": scale, "view": view, "grade": g, "cases": mapped[g], "n": n,
                     "stated_total": stated, "counted_total": counted,
                     "share": mapped[g] / n if n else math.nan, "ci_low": lo, "ci_high": hi,
-                    "sums_to_total": (math.isnan(stated) or stated == counted), "flag": flag})
+                    "sums_to_total": (math.isnan(stated) or stated == counted), "flag": flag,
+                    "basis": "derived" if g in derived_to or g == "not_stated" else "stated"})
     return out
 
 
@@ -144,7 +152,8 @@ def _flag(stated: float, counted: float, derived: bool) -> str:
     elif not math.isnan(stated) and counted < stated:
         notes.append(f"only {counted:g} of {stated:g} cases have a stated grade")
     if derived:
-        notes.append("some counts derived from percentages")
+        notes.append("some counts are derived (from percentages or a remainder), not stated: "
+                     + ", ".join(sorted(derived)))
     return "; ".join(notes)
 
 
@@ -163,11 +172,24 @@ def grade_table(tables: dict, force: str, views: tuple[str, ...] = VIEWS) -> pd.
                              "assessor": assessor, "subset": subset, **r})
     cols = ["force", "doc_id", "kind", "published", "assessor", "subset", "scale", "view", "grade",
             "cases", "n", "stated_total", "counted_total", "share", "ci_low", "ci_high",
-            "sums_to_total", "flag"]
+            "sums_to_total", "flag", "basis"]
     out = pd.DataFrame(rows, columns=cols)
     out["published"] = pd.to_datetime(out["published"])
     return out.sort_values(["published", "doc_id", "assessor", "subset"], kind="stable",
                            ignore_index=True)
+
+
+def harmonise(case_grades: pd.DataFrame, documents: pd.DataFrame,
+              views: tuple[str, ...] = VIEWS) -> pd.DataFrame:
+    """grade_table() for every force in ``case_grades``, DataFrames first so that it chains:
+    ``t.case_grades.pipe(harmonise, t.documents)``."""
+    tables = {"case_grades": case_grades, "documents": documents}
+    known = {*forces.slugs(), forces.NATIONAL}  # rows of an 'unknown' force have no baseline
+    slugs = sorted({str(f) for f in case_grades["force"].dropna()} & known)
+    parts = [grade_table(tables, slug, views) for slug in slugs]
+    if not parts:
+        return grade_table(tables, forces.NATIONAL, views).iloc[0:0]
+    return pd.concat(parts, ignore_index=True)
 
 
 def _doc_field(docs: pd.DataFrame, doc_id, col: str):
@@ -309,11 +331,11 @@ def _pct(x: float) -> str:
 
 
 def _date(ts) -> str:
-    return "undated" if pd.isna(ts) else pd.Timestamp(ts).strftime("%B %Y")
+    return date_words(ts, "month", missing="undated")
 
 
 def _grade_sentence(r: pd.Series) -> str:
-    word = GRADE_WORDS[r["grade"]]
+    word = label(r["grade"], GRADE_WORDS)
     head = (f"{word}: {r['baseline_cases']} of {r['baseline_n']} cases "
             f"({_pct(r['baseline_share'])}, 95% interval {_pct(r['baseline_ci_low'])}-"
             f"{_pct(r['baseline_ci_high'])}) at baseline, {r['followup_cases']} of "
@@ -351,7 +373,7 @@ def verdict_text(force: str, grades, changes: pd.DataFrame, gap: pd.DataFrame) -
 
 
 def _gap_sentences(gap: pd.DataFrame) -> list[str]:
-    out = []
+    out: list[str] = []
     if gap is None or gap.empty:
         return out
     for (_, subset), grp in gap.groupby(["doc_id", "subset"], sort=False):

@@ -53,7 +53,7 @@ def national_progress(tables: dict) -> pd.DataFrame:
     for slug in corpus_forces(tables):
         t = progress_table(tables, slug)
         if len(t):
-            counts = t.groupby("rating").size().rename("recommendations").reset_index()
+            counts = t.groupby("rating", observed=True).size().rename("recommendations").reset_index()
             counts.insert(0, "force", slug)
             parts.append(counts)
     if not parts:
@@ -68,7 +68,7 @@ def national_summary(tables: dict) -> pd.DataFrame:
     lags = lag_spread(tables)
     rows = []
     for slug in corpus_forces(tables):
-        row = {"force": slug, "name": forces.display_name(slug)}
+        row: dict[str, object] = {"force": slug, "name": forces.display_name(slug)}
         for stage in ("baseline", "follow_up"):
             g = grades[(grades["force"] == slug) & (grades["stage"] == stage)]
             row[f"{stage}_n"] = g["n"].iloc[0] if len(g) else pd.NA

@@ -1,9 +1,11 @@
 """Source checks: each figure a press article or commissioner quotes, against the report's figure.
 
 A claim names a measure (``cases_total``, ``good``, ``custody_total``,
-``custody_requires_improvement`` ...). It is checked against the case grades of the report the
-claim's document answers (``answers_doc_id``), or else the force's last report published on or
-before the claim. Disagreements are shown with both values, never smoothed over.
+``custody_requires_improvement``, ``baseline_good`` ...). It is checked against the case grades
+of the report it describes: the one its text names (``about_doc_id``: "the first inspection",
+"the 2016 review"), else the report its document answers (``answers_doc_id``), else the force's
+last report published on or before it. A claim about a report that is not in the corpus is never
+compared with another one. Disagreements are shown with both values, never smoothed over.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from reportkit import forces
 from reportkit.analysis.comparison import COMBINED_GRADES, documents_index, frame
 from reportkit.tables import schema
 from reportkit.tables.schema import REPORT_KINDS
+from reportkit.vocabulary import ANNOUNCING_GENRES
 
 TOLERANCE_POINTS = 0.5  # a quoted percentage agrees when it rounds to the report's share
 
@@ -25,6 +28,7 @@ def parse_measure(measure: str) -> tuple[str | None, str | None, str]:
     """(subset, grade, assessor): ('all', 'good', 'inspectorate') for 'good',
     ('custody', None, 'inspectorate') for 'custody_total'."""
     m = str(measure).strip().lower()
+    m = m.removeprefix("baseline_")  # which report it describes is in about_*, not the measure
     if m in ("cases_total", "total", "cases"):
         return "all", None, "inspectorate"
     if m.endswith("_total"):
@@ -41,15 +45,22 @@ def readings(measure: str) -> list[tuple[str | None, str | None, str]]:
     """Every way to read a measure, most literal first: 'force_good' is a subset named 'force'
     or, failing that, the force's own grading of whatever set it audited."""
     out = [parse_measure(measure)]
-    m = str(measure).strip().lower()
+    m = str(measure).strip().lower().removeprefix("baseline_")
     if m.startswith("force_"):
         subset, grade, _ = parse_measure(m[len("force_"):])
         out.append((None if subset == "all" else subset, grade, "force"))
     return out
 
 
-def report_for(docs: pd.DataFrame, claim_doc: str, force: str):
-    """The report a claim refers to: the linked one, else the nearest before the claim."""
+def report_for(docs: pd.DataFrame, claim_doc: str, force: str, claim: pd.Series | None = None):
+    """The report a claim refers to: the one it names, the linked one, else the nearest before
+    the claim; None when the claim names a report that is not in the corpus."""
+    if claim is not None:
+        named = claim.get("about_doc_id")
+        if pd.notna(named) and named in docs.index:
+            return named
+        if pd.notna(claim.get("about_kind")) or pd.notna(claim.get("about_year")):
+            return None  # it describes a report we do not hold: comparing with another misleads
     if claim_doc in docs.index:
         linked = docs.at[claim_doc, "answers_doc_id"]
         if pd.notna(linked) and linked in docs.index:
@@ -58,6 +69,8 @@ def report_for(docs: pd.DataFrame, claim_doc: str, force: str):
     else:
         when = pd.NaT
     reports = docs[(docs["force"] == force) & docs["kind"].isin(REPORT_KINDS)]
+    if "genre" in reports:
+        reports = reports[~reports["genre"].isin(ANNOUNCING_GENRES).fillna(False).astype(bool)]
     if pd.notna(when):
         reports = reports[reports["published"] <= when]
     if reports.empty:
@@ -104,13 +117,13 @@ def check_claims(tables: dict, force: str | None = None) -> pd.DataFrame:
 
 
 _COLUMNS = ["force", "claim_doc_id", "claim_kind", "claim_published", "measure", "unit",
-            "claimed", "claim_page", "claim_quote", "report_doc_id", "report_value", "report_page",
+            "claimed", "claim_basis", "claim_page", "claim_quote", "report_doc_id", "report_value", "report_page",
             "report_quote", "status", "explanation"]
 
 
 def _check(c: pd.Series, docs: pd.DataFrame, grades: pd.DataFrame) -> dict:
     unit = None if pd.isna(c["unit"]) else str(c["unit"])
-    report = report_for(docs, c["doc_id"], c["force"])
+    report = report_for(docs, c["doc_id"], c["force"], c)
     found = None
     for subset, grade, assessor in readings(c["measure"]) if report else []:
         found = report_value(grades, report, subset, grade, unit, assessor)
@@ -120,8 +133,12 @@ def _check(c: pd.Series, docs: pd.DataFrame, grades: pd.DataFrame) -> dict:
            "claim_kind": docs["kind"].get(c["doc_id"], pd.NA),
            "claim_published": docs["published"].get(c["doc_id"], pd.NaT),
            "measure": c["measure"], "unit": unit, "claimed": c["value"],
+           "claim_basis": c.get("basis", "stated"),
            "claim_page": c["page"], "claim_quote": c["quote"], "report_doc_id": report or pd.NA,
            "report_value": pd.NA, "report_page": pd.NA, "report_quote": pd.NA}
+    if found is None and report is None and _names_report(c):
+        return {**row, "status": "not_found",
+                "explanation": f"describes {_named(c)}, which is not in the corpus"}
     if found is None:
         where = f"in {report}" if report else "in any earlier report of the force"
         return {**row, "status": "not_found", "explanation": f"no {c['measure']} figure {where}"}
@@ -132,3 +149,14 @@ def _check(c: pd.Series, docs: pd.DataFrame, grades: pd.DataFrame) -> dict:
         return {**row, "status": "agrees", "explanation": f"report says {value:g} too"}
     return {**row, "status": "differs",
             "explanation": f"claim says {c['value']:g}, report says {value:g}"}
+
+
+def _names_report(c: pd.Series) -> bool:
+    return pd.notna(c.get("about_kind")) or pd.notna(c.get("about_year"))
+
+
+def _named(c: pd.Series) -> str:
+    kind = c.get("about_kind")
+    year = c.get("about_year")
+    what = "the " + (str(kind) if pd.notna(kind) else "report")
+    return what + (f" of {int(year)}" if pd.notna(year) else "")

@@ -2,6 +2,11 @@
 
 A date known only to the month (or year) makes every lag that uses it a range: the functions here
 return the earliest and latest possible lag and say so, rather than pretending to a day.
+
+A report is a document of a report kind whose genre is not a page that only announces or tracks
+one (a publication page, a recommendation-tracker page): those never make a lane or lag row of
+their own, but a publication page may lend its date to the one report it announces when that
+report's own copy gives none.
 """
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import pandas as pd
 from reportkit import config, forces
 from reportkit.analysis.comparison import documents_index, frame
 from reportkit.tables.schema import REPORT_KINDS
+from reportkit.vocabulary import ANNOUNCING_GENRES
 
 RESPONSE_KINDS = ("pcc_response",)
 RULE_FROM = pd.Timestamp(config.PCC_RESPONSE_RULE_FROM)
@@ -61,6 +67,34 @@ def _pub_precision(docs: pd.DataFrame, doc_id) -> str:
     return "day" if value is None or pd.isna(value) else str(value)
 
 
+def _is_report(docs: pd.DataFrame) -> pd.Series:
+    mask = docs["kind"].isin(REPORT_KINDS)
+    if "genre" in docs.columns:
+        mask &= ~docs["genre"].isin(ANNOUNCING_GENRES).fillna(False).astype(bool)
+    return mask
+
+
+def report_documents(tables: dict) -> pd.DataFrame:
+    """The documents index, with a report's missing publication date taken from the one
+    publication page that announces it (same force and kind, and same fieldwork month where
+    both give one); a page that matches no report, or more than one, lends nothing."""
+    docs = documents_index(tables).copy()
+    if "genre" not in docs.columns:
+        return docs
+    pages = docs[docs["kind"].isin(REPORT_KINDS) & (docs["genre"] == "publication_page")
+                 & docs["published"].notna()]
+    for doc_id, d in docs[_is_report(docs) & docs["published"].isna()].iterrows():
+        same = pages[(pages["force"] == d["force"]) & (pages["kind"] == d["kind"])]
+        if pd.notna(d.get("fieldwork_end")):
+            same = same[same["fieldwork_end"].isna() | (
+                pd.to_datetime(same["fieldwork_end"]).dt.to_period("M")
+                == pd.Timestamp(d["fieldwork_end"]).to_period("M"))]
+        if len(same) == 1:
+            docs.at[doc_id, "published"] = same["published"].iloc[0]
+            docs.at[doc_id, "published_precision"] = same["published_precision"].iloc[0]
+    return docs
+
+
 def responses_for(docs: pd.DataFrame, report_id: str) -> pd.DataFrame:
     """Commissioner responses to a report: linked by answers_doc_id, else the force's next one."""
     resp = docs[docs["kind"].isin(RESPONSE_KINDS)]
@@ -68,7 +102,7 @@ def responses_for(docs: pd.DataFrame, report_id: str) -> pd.DataFrame:
     if len(linked):
         return linked.sort_values("published")
     report = docs.loc[report_id]
-    later_reports = docs[(docs["force"] == report["force"]) & docs["kind"].isin(REPORT_KINDS)
+    later_reports = docs[(docs["force"] == report["force"]) & _is_report(docs)
                          & (docs["published"] > report["published"])]["published"]
     until = later_reports.min() if len(later_reports) else pd.Timestamp.max
     unlinked = resp[resp["answers_doc_id"].isna() & (resp["force"] == report["force"])
@@ -124,9 +158,9 @@ def _report_row(tables: dict, docs: pd.DataFrame, doc_id: str) -> dict:
 
 def lag_table(tables: dict, force: str | None = None) -> pd.DataFrame:
     """One row per report: lags (as ranges where a date is imprecise) and the 56-day rule."""
-    docs = documents_index(tables)
+    docs = report_documents(tables)
     slug = forces.resolve(force) if force else None
-    reports = docs[docs["kind"].isin(REPORT_KINDS)]
+    reports = docs[_is_report(docs)]
     if slug:
         reports = reports[reports["force"] == slug]
     rows = [_report_row(tables, docs, d) for d in reports.sort_values("published").index]
@@ -159,7 +193,7 @@ def lag_spread(tables: dict) -> pd.DataFrame:
 def force_events(tables: dict, force: str) -> pd.DataFrame:
     """Every dated event of one force for its timeline: one row per event with its precision."""
     slug = forces.resolve(force)
-    docs = documents_index(tables)
+    docs = report_documents(tables)
     t = lag_table(tables, slug)
     rows = []
     for r in t.itertuples():

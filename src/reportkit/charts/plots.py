@@ -11,6 +11,7 @@ import textwrap
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
@@ -23,19 +24,23 @@ from reportkit.analysis.timeliness import bounds, force_events, lag_spread, lag_
 from reportkit.charts import style
 from reportkit.charts.style import GRADE_COLOURS, RATING_COLOURS, RATING_LABELS, save
 from reportkit.read import highlighted_region
+from reportkit.vocabulary import (
+    ASSESSOR_WORDS,
+    EVENT_WORDS,
+    KIND_SHORT_WORDS,
+    VIEW_WORDS,
+    date_words,
+    label,
+    words,
+)
 
 __all__ = ["grade_distribution", "recommendation_progress", "force_timeline", "lag_across_forces",
            "evidence_snippet", "national_view", "save"]
 
-KIND_WORDS = {"inspection": "inspection", "review": "review", "reinspection": "re-inspection",
-              "update": "update", "thematic": "thematic report"}
 
 
 def _when(ts, precision: str | None = "day") -> str:
-    if pd.isna(ts):
-        return "undated"
-    fmt = {"month": "%b %Y", "year": "%Y"}.get(precision or "day", "%-d %b %Y")
-    return pd.Timestamp(ts).strftime(fmt)
+    return date_words(ts, precision, short=True, missing="undated")
 
 
 def _empty(ax, message: str) -> None:
@@ -56,10 +61,10 @@ def _mark(note: str, notes: list[str]) -> str:
 
 
 def _bar_label(r: pd.Series, notes: list[str]) -> str:
-    who = "force's own audit" if r["assessor"] == "force" else "inspectorate"
+    who = words(r["assessor"], ASSESSOR_WORDS)
     subset = str(r["subset"]).replace("_", " ")
     flag = f" {_mark(r['flag'], notes)}" if r["flag"] else ""
-    return (f"{_when(r['published'], 'month')} {KIND_WORDS.get(r['kind'], r['kind'])}\n"
+    return (f"{_when(r['published'], 'month')} {KIND_SHORT_WORDS.get(r['kind'], r['kind'])}\n"
             f"{who}, {subset} (n={r['n']:g}){flag}")
 
 
@@ -139,7 +144,8 @@ def grade_distribution(tables: dict, force: str, view: str = "main",
     present = list(dict.fromkeys(grades["grade"]))
     present = [g for g in GRADE_COLOURS if g in present] + [g for g in present
                                                             if g not in GRADE_COLOURS]
-    handles = [Patch(color=style.grade_colour(g), label=style.grade_label(g)) for g in present]
+    handles: list[Artist] = [Patch(color=style.grade_colour(g), label=style.grade_label(g))
+                             for g in present]
     handles.append(Line2D([], [], color="black", marker="|", lw=1.2,
                           label="95% interval of the share good (left) / inadequate (right)"))
     ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.45, 1.0),
@@ -161,9 +167,7 @@ def _bar_order(grades: pd.DataFrame) -> list[tuple]:
 
 
 def _view_words(view: str) -> str:
-    from reportkit.analysis.comparison import VIEW_LABELS
-
-    return VIEW_LABELS[view]
+    return VIEW_WORDS[view]
 
 
 # ---- recommendation progress --------------------------------------------------------------------
@@ -215,7 +219,7 @@ def recommendation_progress(tables: dict, force: str, source: str | None = None,
 
 # ---- timeline per force -------------------------------------------------------------------------
 
-_LANE_EVENTS = {"press_published": "Press", "response_published": "Commissioner response"}
+_LANE_EVENTS = {e: label(e, EVENT_WORDS) for e in ("press_published", "response_published")}
 
 
 def _span(ax, y, start, end, colour, height=0.5, alpha=1.0, label=None):
@@ -227,8 +231,8 @@ def _span(ax, y, start, end, colour, height=0.5, alpha=1.0, label=None):
 def _draw_report_lane(ax, y: int, ev: pd.DataFrame, rule: str) -> None:
     get = {e: r for e, r in zip(ev["event"], ev.itertuples())}
     if "fieldwork_start" in get or "fieldwork_end" in get:
-        a = get.get("fieldwork_start", get.get("fieldwork_end"))
-        b = get.get("fieldwork_end", a)
+        a = get.get("fieldwork_start") or get["fieldwork_end"]
+        b = get.get("fieldwork_end") or a
         lo, hi = bounds(a.date, a.precision)[0], bounds(b.date, b.precision)[1]
         _span(ax, y, lo, hi, style.EVENT_COLOURS["fieldwork"], 0.45)
         if (hi - lo).days < 20:  # a few days vanish on a multi-year axis: mark them too
@@ -263,7 +267,7 @@ def _timeline_title(name: str, t: pd.DataFrame) -> str:
     if latest.empty:
         return f"{name}: publication dates of {len(t)} report(s)"
     r = latest.iloc[0]
-    kind = KIND_WORDS.get(r["kind"], r["kind"])
+    kind = KIND_SHORT_WORDS.get(r["kind"], r["kind"])
     text = f"{name}: the {r['published']:%Y} {kind} came {_days(r, 'fieldwork_to_publication')}"
     text += " after fieldwork"
     if pd.notna(r["publication_to_response_min"]):
@@ -288,7 +292,7 @@ def force_timeline(tables: dict, force: str, source: str | None = None, ax=None)
     t = t[t["published"].notna()]
     ev = force_events(tables, slug)
     ev = ev[ev["doc_id"].isin(t["doc_id"]) | ev["event"].isin(list(_LANE_EVENTS))]
-    lanes = [(f"{_when(r.published, 'month')} {KIND_WORDS.get(r.kind, r.kind)}", r.doc_id,
+    lanes = [(f"{_when(r.published, 'month')} {KIND_SHORT_WORDS.get(r.kind, r.kind)}", r.doc_id,
               r.rule_56_days) for r in t.itertuples()]
     extra = [e for e in _LANE_EVENTS if e in set(ev["event"])]
     fig, ax = style.figure(10, 1.9 + 0.62 * max(len(lanes) + len(extra), 2), ax=ax)
@@ -333,7 +337,7 @@ def _timeline_legend(ax, lanes: set, window: bool) -> None:
                       label="Action plan due (6 weeks)")]
     if "press_published" in lanes:
         handles.append(Line2D([], [], marker="o", ls="", color=c["press_published"],
-                              label="Press"))
+                              label=_LANE_EVENTS["press_published"]))
     if "response_published" in lanes:
         handles.append(Line2D([], [], marker="o", ls="", color=c["response_published"],
                               label="Commissioner response"))
@@ -373,15 +377,15 @@ def lag_across_forces(tables: dict, highlight: str | None = None, source: str | 
     ax.set_xlabel("Days from end of fieldwork to publication")
     ax.grid(axis="y", visible=False)
     ax.legend(handles=[Line2D([], [], marker="o", color=palette[k], lw=3, alpha=0.8,
-                              label=KIND_WORDS.get(k, k).capitalize()) for k in kinds],
+                              label=KIND_SHORT_WORDS.get(k, k).capitalize()) for k in kinds],
               loc="lower right")
     med = lags["fieldwork_to_publication_mid"].median()
     title = f"Reports came out a median {med:.0f} days after fieldwork ended"
     mine = lags[lags["force"] == hl].sort_values("published")
-    if len(mine):
+    if hl and len(mine):
         last = mine.iloc[-1]
         title += (f"; {forces.display_name(hl)}'s {last['published']:%Y} "
-                  f"{KIND_WORDS.get(last['kind'], last['kind'])} took "
+                  f"{KIND_SHORT_WORDS.get(last['kind'], last['kind'])} took "
                   f"{_days(last, 'fieldwork_to_publication')}")
     return style.finish(fig, title, source or style.SOURCE_DEFAULT,
                         f"{len(lags)} reports from {len(order)} forces, ranked by median lag; "
@@ -418,12 +422,12 @@ def _national_inadequate(ax, grades: pd.DataFrame, ypos: dict) -> None:
     styles = {"baseline": ("white", "Baseline inspection"),
               "follow_up": (GRADE_COLOURS["inadequate"], "Latest follow-up")}
     offset = {"baseline": -0.12, "follow_up": 0.12}
-    for stage, (face, label) in styles.items():
+    for stage, (face, name) in styles.items():
         s = inad[inad["stage"] == stage]
         y = [ypos[f] + offset[stage] for f in s["force"]]
         ax.errorbar(s["share"], y, xerr=[s["share"] - s["ci_low"], s["ci_high"] - s["share"]],
                     fmt="o", mfc=face, mec=GRADE_COLOURS["inadequate"], ecolor="#666666",
-                    capsize=2, ms=7, label=label, lw=1)
+                    capsize=2, ms=7, label=name, lw=1)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
     ax.set_xlabel("Cases graded inadequate (%, 95% interval)")

@@ -11,12 +11,14 @@ import os
 import textwrap
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, cast
 
 import matplotlib.pyplot as plt
 import seaborn as sns
 
 from reportkit import config
 from reportkit.tables.atomic import atomic_path
+from reportkit.vocabulary import GRADE_WORDS, RATING_WORDS, label
 
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -36,12 +38,7 @@ GRADE_COLOURS = {
     "not_stated": "#DDDDDD",
 }
 OTHER_GRADE_COLOUR = "#BBBBBB"  # a label outside the known scales
-GRADE_LABELS = {
-    "outstanding": "Outstanding", "good": "Good", "adequate": "Adequate",
-    "requires_improvement": "Requires improvement", "inadequate": "Inadequate",
-    "requires_improvement_or_inadequate": "Requires improvement or inadequate",
-    "not_stated": "Not stated",
-}
+GRADE_LABELS = {g: label(g, GRADE_WORDS) for g in GRADE_WORDS}  # from reportkit.vocabulary
 
 
 def grade_colour(grade: str) -> str:
@@ -49,7 +46,7 @@ def grade_colour(grade: str) -> str:
 
 
 def grade_label(grade: str) -> str:
-    return GRADE_LABELS.get(grade, str(grade).replace("_", " ").capitalize())
+    return label(grade, GRADE_WORDS)
 
 RATING_COLOURS = {
     "achieved": OKABE_ITO["blue"],
@@ -60,11 +57,7 @@ RATING_COLOURS = {
     "not_assessed": OKABE_ITO["grey"],
     "not_followed_up": "#DDDDDD",
 }
-RATING_LABELS = {
-    "achieved": "Achieved", "good_progress": "Good progress", "some_progress": "Some progress",
-    "limited_progress": "Limited progress", "no_progress": "No progress",
-    "not_assessed": "Not assessed", "not_followed_up": "Not followed up",
-}
+RATING_LABELS = {r: label(r, RATING_WORDS) for r in RATING_WORDS}
 
 EVENT_COLOURS = {
     "fieldwork": OKABE_ITO["grey"],
@@ -78,7 +71,7 @@ EVENT_COLOURS = {
 SOURCE_DEFAULT = "Source: HMIC/HMICFRS reports, press and PCC documents, extracted by reportkit"
 
 
-HOUSE_RC = {
+HOUSE_RC: dict[str, Any] = {
     "font.family": "DejaVu Sans", "figure.dpi": 100, "savefig.dpi": 150, "axes.titlesize": 13,
     "axes.titleweight": "bold", "axes.titlelocation": "left", "axes.labelsize": 10,
     "xtick.labelsize": 9, "ytick.labelsize": 9, "legend.fontsize": 9, "legend.frameon": False,
@@ -90,7 +83,7 @@ HOUSE_RC = {
 def house_style():
     """The house style for the figures made inside the block; the caller's settings come back after."""
     with plt.rc_context(), sns.axes_style("whitegrid"), sns.plotting_context("notebook"):
-        plt.rcParams.update(HOUSE_RC)
+        plt.rcParams.update(cast(Any, HOUSE_RC))  # str keys: mpl's stubs want its Literal
         yield
 
 

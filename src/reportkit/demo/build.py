@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reportkit.config import GOLD_FILE, MANIFEST_FILE
 
-from . import catalogue, html, letters, press, reports
+from . import catalogue, html, letters, press, reactions, reports
 from .figures import gold as grade_gold
 from .specs import TIMESCALE_DAYS, Report
 
@@ -106,6 +106,9 @@ def _build_side(out: Path, docs: list[dict]) -> None:
                                art.claims))
     write_atomic(out / html.LANCS_REVIEW, html.review_page().encode("utf-8"))
     docs.append(html.review_gold())
+    for r in reactions.reactions():
+        write_atomic(out / r.path, r.text.encode("utf-8"))
+        docs.append(_side_gold(r.path, r.kind, r.fmt, r.title, 1, r.date, r.answers, r.claims))
 
 
 def _manifest_bytes(rows: list[list[str]]) -> bytes:

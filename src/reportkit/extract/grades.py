@@ -5,15 +5,22 @@ inadequate"), in parentheses ("(11 good, 8 requires improvement, 14 inadequate)"
 ("five of the seven cases ... required improvement"), as percentages and in tables, whose rows the
 reader gives as lines ("Good 11"). Figures are recorded as stated: a sum that misses its stated
 total keeps both numbers and raises a warning rather than being "fixed".
+
+Prose is read in two steps: ``mentions.py`` finds what a sentence mentions (counts, shares,
+approximations, grade labels in all their wordings) and ``shapes.py`` pairs them by a table of
+named shapes. This module adds what a sentence alone does not say: the case set a figure belongs
+to (its total, subset, who graded it, and which report it describes, carried from the sentences
+before), remainders (derived), and the statements that could not be read for certain, which go to
+``unread_statements`` instead of becoming a figure.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from reportkit.extract.counts import COUNT, has_count, parse_count
-from reportkit.extract.dates import find_dates
+from reportkit.extract.counts import COUNT, has_count
 from reportkit.extract.sentences import Span, lines, sentences, window
+from reportkit.extract.shapes import read_sentence, sentence_totals, why
 from reportkit.read.document import Document
 from reportkit.vocabulary import GRADES
 
@@ -23,14 +30,6 @@ GRADE_RE = re.compile(
     r"|(?:requir(?:es|ed|ing|e)|needs?|needed|needing)\s+(?:some\s+)?improvement)\b"
     r"(?!\s+(?:practice|progress|example|work|amount|quality|reason|start|understanding|and\s+"
     r"improving))", re.I)
-_NUM_RE = re.compile(rf"\b(?P<n>{COUNT})\b(?P<pc>\s*(?:per\s*cent|percent|%))?", re.I)
-_OF_RE = re.compile(
-    rf"\b(?P<a>{COUNT})\s+(?:\(\d+\s*(?:per\s*cent|%)\)\s+)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+"
-    rf"|its\s+|all\s+)?(?P<b>{COUNT})\b", re.I)
-_TOTAL_RE = re.compile(
-    rf"(?:\b(?P<n>{COUNT})(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w'-]+\s+){{0,5}}?(?:cases|case\s+files|referrals|investigations)\b"
-    rf"|\bsample\s+of\s+(?P<s>{COUNT})\b)", re.I)
-_TOTAL_WORDS = ("case", "referral", "investigation", "sample")  # one is in every _TOTAL_RE match
 _CASE_WORDS = re.compile(r"\b(cases?|graded|grading|assessed|judged|rated|audit\w*|sample)\b", re.I)
 _CARRY = re.compile(r"^\W*(?:of\s+(?:these|those|them|the\s+\w+)|these|in\s+these|the\s+same)\b", re.I)
 _GENERAL = re.compile(r"\bof\s+(?:all\s+)?(?:the\s+)?cases\b", re.I)  # about every case, not the last set
@@ -39,19 +38,46 @@ _SUBSETS = [
     ("cse", re.compile(r"sexual(?:ly)?\s+exploit|\bCSE\b", re.I)),
     ("missing", re.compile(r"\bmissing\b", re.I)),
     ("care_home", re.compile(r"care\s+homes?", re.I)),
-    ("further", re.compile(r"\bin\s+addition\s+to\b|\b(?:further|additional|another|other)\s+"
+    ("further", re.compile(r"\bin\s+addition\s+to\b|(?<!\bin\sa\s)\b(?:further|additional|another|other)\s+"
                            r"(?:\w+\s+){0,3}?cases", re.I)),
-    ("audit", re.compile(r"\baudit|\bown\s+assess|self-assess|re-?grad|the\s+same\s+(?:\w+\s+){0,2}?cases", re.I)),
+    # the cases the force audited (and the inspectorate re-graded), not any audit inspectors made
+    ("audit", re.compile(r"\b(?:force|constabulary)(?:'s)?\s+(?:had\s+|has\s+)?(?:own\s+)?audit"
+                         r"|\b(?:its|their|our)\s+own\s+(?:\w+\s+){0,2}?(?:cases|audit)|\bown\s+"
+                         r"(?:audit|assess)|\baudited\s+by\s+the\s+(?:force|constabulary)|self-assess"
+                         r"|re-?grad|the\s+same\s+(?:\w+\s+){0,2}?cases|internal(?:ly)?\s+(?:audit|assess)"
+                         r"|assessed\s+internally|cases\s+the\s+force\s+had\s+audited", re.I)),
 ]
+# Who graded: a force-side subject (the force, its auditors, reviewers, assessors, its own review
+# team, its self-assessment, "internally") or the inspectorate's (below). The agents are nouns, so
+# any verb after them ("had graded", "said", "judged", "scored") is theirs.
+_AGENTS = (r"(?:auditors?|reviewers?|assessors?|graders?|quality\s+assurance|"
+           r"(?:review|audit|assessment|assurance)\s+(?:team|unit|staff)s?)")
+_GRADERS = rf"(?:{_AGENTS}|auditing|reviewing|team)"  # after "force's": its team is the force's
 _FORCE_CUE = re.compile(
-    r"\b(?:own\s+assessors?|force\s+assessors?|its\s+assessors?|self-assess\w*|force'?s\s+own\s+(?:assessment|grading|"
-    r"audit\w*)|the\s+force\s+(?:had\s+)?(?:graded|assessed|rated|judged)|(?:graded|assessed|rated)"
-    r"\s+by\s+the\s+force)", re.I)
+    r"\b(?:own\s+assessors?|force\s+assessors?|its\s+assessors?|ourselves"
+    rf"|(?:force|constabulary)(?:['\u2019]s)?\s+(?:own\s+)?(?:[\w-]+\s+)?{_GRADERS}"
+    rf"|(?:its|their|our)\s+own\s+(?:[\w-]+\s+){{0,2}}?(?:{_GRADERS}|audit\w*|grading|assessment|"
+    r"review|checks)"
+    rf"|(?:its|their)\s+(?:[\w-]+\s+)?{_AGENTS}"  # not "HMICFRS and its team"
+    rf"|own\s+(?:[\w-]+\s+)?{_GRADERS}|assessed\s+internally|internally|"
+    r"internal\s+(?:[\w-]+\s+)?(?:audit|review|assessment|grading|quality)\w*|self[\s-]?assess\w*"
+    r"|force(?:['\u2019]s)?\s+own\s+(?:assessment|grading|audit\w*)"
+    r"|the\s+(?:force|constabulary)\s+(?:itself\s+)?(?:had\s+|has\s+)?(?:graded|assessed|rated|"
+    r"judged|scored|classed|classified|deemed|considered|marked|said|says|reported|claimed|"
+    r"believed|thought|felt|found|put)"
+    r"|(?:graded|assessed|rated|judged|scored)\s+by\s+(?:the\s+)?(?:force|constabulary))", re.I)
 # Weak: "the force had audited" names the force's work, and its grading only when no one else grades
 _WEAK_FORCE_CUE = re.compile(r"\bthe\s+force\s+(?:had\s+|has\s+)?audited\b", re.I)
 _INSP_CUE = re.compile(
-    r"\b(?:HMICFRS|HMIC|inspectors?|inspectorate|we\s+(?:graded|assessed|found|judged)|re-?grad\w*)\b",
+    r"\b(?:HMICFRS|HMIC|inspectors?|inspectorate|we\s+(?:graded|assessed|found|judged|rated)|"
+    r"re-?grad\w*)\b",
     re.I)
+_CLAUSE_END = re.compile(r"[,;:.()]|\s(?:but|while|whilst|whereas|although|though)\s", re.I)
+UNCLEAR = "unclear"  # the sentence names both graders, neither before the figure
+ASSESSOR_UNCLEAR = why("assessor not clear")
+NO_BASE = why("percentage without a base")
+REMAINDER = why("remainder without a total")
+EARLIER = why("the earlier report's figures")
 _ROW_RE = re.compile(
     r"^(?P<label>outstanding|good|adequate|inadequate|requires?\s+improvement|total|all\s+cases)"
     r"\s*[:|]?\s+(?P<nums>(?:(?:\d+(?:\.\d+)?\s*%?|-)\s*){1,4})$", re.I)
@@ -63,7 +89,7 @@ _COL_RE = re.compile(
 COMBINED = "requires_improvement_or_inadequate"
 SUBSET_CUES = tuple(s for s, _ in _SUBSETS)
 # Every GRADE_RE match holds one of these: a substring test rules out most sentences at once.
-_GRADE_WORDS = ("good", "adequate", "outstanding", "improvement")
+_GRADE_WORDS = ("good", "adequate", "outstanding", "improvement", "well")
 
 
 def has_grade_word(text: str) -> bool:
@@ -80,6 +106,9 @@ class _Context:
     subset: str = "all"
     assessor: str = "inspectorate"
     total_quote: str | None = None
+    report: tuple[str, int | None, str] | None = None  # which report the set belongs to
+    fresh: bool = False  # set by the sentence just before: a share without a base may take it
+    page_totals: tuple[int, ...] = ()  # every case-set size the page states, to tell subsets
 
 
 def grade_slug(word: str) -> str:
@@ -93,51 +122,117 @@ def _subset(text: str) -> str | None:
     return next((slug for slug, rx in _SUBSETS if rx.search(text)), None)
 
 
+# A set of cases qualified by what they involve ("of the 12 cases involving online abuse", "among
+# 9 cases of neglect"): a subset when the page states a larger set, whatever its topic.
+_QUALIFIED = re.compile(
+    r"\b(?:among|amongst|of|in|for|within)\s+(?:the\s+|these\s+|those\s+)?[\w-]+\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:cases?|case\s+files|referrals|investigations)\s+"
+    r"(?:involving|of|concerning|relating\s+to|related\s+to|about|where|in\s+which|with|"
+    r"featuring|linked\s+to|that\s+involved|which\s+involved)\b", re.I)
+_AMONG = re.compile(r"\b(?:among|amongst)\s+(?:the\s+|these\s+|those\s+)?[\w-]+\s+"
+                    r"(?:[\w-]+\s+){0,2}?cases?\b", re.I)
+OTHER = "other"  # a subset the text names but SUBSET_CUES does not know
+_THESE = re.compile(r"^\W*(?:(?:of|in|among|amongst)\s+)?(?:these|those|them)\b", re.I)
+
+
+def _other_subset(text: str, total: int | None, ctx: _Context) -> bool:
+    """True when the sentence's own set is a part of a larger one the page states: never merged
+    into the main set, whose total it would clash with."""
+    if total is None or not (_QUALIFIED.search(text) or _AMONG.search(text)):
+        return False
+    if _EARLIER.search(text) or _LATEST.search(text):
+        return False  # a set of another report, kept apart by its report
+    larger = [t for t in (*ctx.page_totals, ctx.total or 0) if t > total]
+    return bool(larger) or bool(_AMONG.search(text))
+
+
+# A grader named after its figure: "18 were good according to the force's reviewers", "8 in the
+# inspectors' view", "..., the force's auditors said, ...". Such a cue is the figure's before it.
+_BACK_BEFORE = re.compile(r"(?:according\s+to|in\s+the\s+(?:view|opinion|eyes)\s+of|,)\s*"
+                          r"(?:the\s+)?$", re.I)
+_BACK_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
+_BACK_BY = re.compile(rf"\b{COUNT}\s+(?:cases?\s+|good\s+|grades?\s+)?by\s+(?:the\s+)?$", re.I)  # "7 by HMIC"
+_BACK_VIEW = re.compile(r"(?:['\u2019]s?|s['\u2019])?\s+(?:view|opinion|eyes|judge?ment)\b", re.I)
+_BACK_SAID = re.compile(r"\s*(?:(?:had\s+)?(?:said|says|found|judged|concluded|reported|believed|"
+                        r"thought|felt|stated)\s*)?(?:[.;,]|$)", re.I)
+# "the force's assessors and inspectors graded ...": two graders as one subject
+_JOINT = re.compile(r"^[\s'\u2019s]*(?:and|or|&|as\s+well\s+as|with|together\s+with)\s+"
+                    r"(?:the\s+)?$", re.I)
+
+
+def _back(text: str, m: re.Match[str]) -> bool:
+    """True when the cue ``m`` names the grader of the figure before it, not after it."""
+    before = text[max(0, m.start() - 40):m.start()]
+    if before.rstrip().endswith(","):  # ", inspectors found." but not ", inspectors found 7"
+        return bool(_BACK_SAID.match(text, m.end()))
+    if _BACK_BEFORE.search(before) or _BACK_BY.search(before):
+        return True
+    return bool(_BACK_IN.search(before) and _BACK_VIEW.match(text, m.end()))
+
+
+# "We had graded 20 good; inspectors judged 12 good": beside the inspectors named in the third
+# person, "we" is the force speaking (its statement, its commissioner's letter)
+_WE = re.compile(r"\bwe\s+(?:had\s+|have\s+|ourselves\s+)?(?:graded|assessed|rated|judged|scored|"
+                 r"audited|reviewed|considered|thought|believed)\b", re.I)
+_THIRD_PERSON_INSP = re.compile(r"\b(?:HMICFRS|HMIC|inspectors?|inspectorate)\b", re.I)
+
+
+def _cues(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, grader, names the figure before it) for every grader the sentence names."""
+    we = "force" if _THIRD_PERSON_INSP.search(text) else "inspectorate"
+    found = [(m, "force") for m in _FORCE_CUE.finditer(text)] + [
+        (m, "inspectorate") for m in _INSP_CUE.finditer(text) if not _WE.match(text, m.start())] + [
+        (m, we) for m in _WE.finditer(text)]
+    return sorted((m.start(), m.end(), who, _back(text, m)) for m, who in found)
+
+
+# ", finding 12 good": the participle's subject is the main clause's, not the last grader named
+_PARTICIPLE = re.compile(r",\s*(?:and\s+)?(?:finding|rating|judging|grading|assessing|concluding|"
+                         r"deeming|scoring|and\s+(?:found|rated|judged|graded|assessed))\b", re.I)
+
+
+def _participle(text: str, pos: int, cues: list) -> str | None:
+    """The grader of a figure after ", finding ...", with no grader named since: the one the
+    sentence names before it, or UNCLEAR when it names both ("Inspectors re-graded the cases the
+    force's reviewers had graded, finding 12 good"). None when no participle leads the figure."""
+    lead = [m for m in _PARTICIPLE.finditer(text, 0, pos)]
+    if not lead or any(lead[-1].end() <= c[0] < pos for c in cues):
+        return None
+    kinds = {k for at, _e, k, back in cues if at < lead[-1].start() and not back}
+    if not kinds:
+        return None
+    return kinds.pop() if len(kinds) == 1 else UNCLEAR
+
+
 def _assessor(text: str, pos: int, lo: int = 0) -> str | None:
-    """Who graded the figure at ``pos``: the last cue since the previous figure (``lo``), else the
-    sentence's first cue (its subject), else a weak cue."""
-    cues = sorted([(m.start(), "force") for m in _FORCE_CUE.finditer(text)]
-                  + [(m.start(), "inspectorate") for m in _INSP_CUE.finditer(text)])
-    near = [c for c in cues if lo <= c[0] < pos]
+    """Who graded the figure at ``pos``: a cue just after it that names it ("according to the
+    force's reviewers"); else the last cue before it (since the previous figure ``lo`` first:
+    "...; in the same cases, inspectors found 7 good, 12 ..."); else a cue after it in its
+    clause, else the only grader the sentence names, else a weak cue. Where two remain (two
+    graders as one subject, or named only after it), UNCLEAR: never a guess."""
+    cues = _cues(text)
+    lead = _participle(text, pos, cues)
+    if lead is not None:
+        return lead
+    clause_end = pos + len(_CLAUSE_END.split(text[pos:], maxsplit=1)[0])
+    nxt = next((c for c in cues if c[0] >= pos), None)
+    forward = [c for c in cues if not c[3]]
+    near = [c for c in forward if lo <= c[0] < pos] or [c for c in forward if c[0] < pos]
+    if nxt and nxt[3] and (not near or nxt[0] <= clause_end + 2):
+        if near and lo <= near[-1][0] and near[-1][2] != nxt[2]:
+            return UNCLEAR  # "the force's auditors had examined ... were good, inspectors found"
+        return nxt[2]
     if near:
-        return near[-1][1]
-    if cues:
-        return cues[0][1]
+        last = near[-1]
+        prev = [c for c in cues if c[1] <= last[0]]
+        if prev and prev[-1][2] != last[2] and _JOINT.match(text[prev[-1][1]:last[0]]):
+            return UNCLEAR
+        return last[2]
+    if cues:  # named only after the figure: in its clause ("30 good ourselves, but ..."), or
+        # the only grader the sentence names; two graders, neither before it, and it is not known
+        kinds = {k for at, _e, k, _b in cues if at < clause_end} or {k for _s, _e, k, _b in cues}
+        return kinds.pop() if len(kinds) == 1 else UNCLEAR
     return "force" if _WEAK_FORCE_CUE.search(text) else None
-
-
-def _numbers(text: str) -> list[tuple[int, int, int, bool]]:
-    """(start, end, value, is_percent) of counts in ``text``, leaving out dates and references."""
-    dates = [d.span for d in find_dates(text)]
-    out = []
-    for m in _NUM_RE.finditer(text):
-        if any(a <= m.start() < b for a, b in dates):
-            continue
-        if re.search(r"(?:recommendation|paragraph|para|section|page|figure|table|chapter)\s*$",
-                     text[max(0, m.start() - 16):m.start()], re.I):
-            continue
-        value = parse_count(m.group("n"))
-        if value is not None:
-            out.append((m.start(), m.end(), value, bool(m.group("pc"))))
-    return out
-
-
-def _pairs(text: str) -> list[tuple[re.Match[str], tuple[int, int, int, bool]]]:
-    """Pair each grade word with its figure: count-then-grade or grade-then-count, per sentence."""
-    grades = list(GRADE_RE.finditer(text))
-    nums = _numbers(text)
-    before, after = [], []
-    for i, g in enumerate(grades):
-        lo = grades[i - 1].end() if i else 0
-        hi = grades[i + 1].start() if i + 1 < len(grades) else len(text)
-        prev = [n for n in nums if lo <= n[0] and n[1] <= g.start() and g.start() - n[1] <= 45]
-        nxt = [n for n in nums if g.end() <= n[0] < hi and n[0] - g.end() <= 25]
-        if prev and not re.search(r"[.;]", text[prev[-1][1]:g.start()]):
-            before.append((g, prev[-1]))
-        if nxt and re.fullmatch(r"[\s:|(]*(?:in\s+)?(?:(?:about|around|some|nearly|almost|over)\s+)?",
-                                text[g.end():nxt[0][0]], re.I):
-            after.append((g, nxt[0]))
-    return before if len(before) >= len(after) else after
 
 
 @dataclass
@@ -153,68 +248,188 @@ class Figure:
     quote: str
     total_quote: str | None = None
     pos: int = 0  # offset on the page, to keep figures in reading order
+    basis: str = "stated"  # or "derived": the remainder of a stated total
+    report: str | None = None  # "earlier" or "latest" when the text says which report it describes
+    report_year: int | None = None
+    report_kind: str | None = None
 
 
-def _sentence_rows(page: str, span: Span, ctx: _Context) -> list[Figure]:
+def _sentence_rows(page: str, span: Span, ctx: _Context, unread: list[dict]) -> list[Figure]:
+    """The figures one sentence states, read by the shapes in ``shapes.py``; a sentence they
+    cannot read for certain gives no figure and an entry in ``unread``."""
     text = span.text
-    of_match = _OF_RE.search(text)
-    grades = list(GRADE_RE.finditer(text))
-    total = _total(text, of_match)
+    reading = read_sentence(text)
+    if reading.unread:
+        unread.append({"quote": _whole(page, span), "reason": reading.unread})
+        return []
+    for reason in reading.aside:  # an approximation beside stated figures does not cloud them
+        unread.append({"quote": _whole(page, span), "reason": reason})
+    items = reading.items
+    total = here = reading.total if reading.total is not None else next(
+        (i.total for i in items if i.total is not None), None)
+    if items and _no_base(text, items, total, ctx):
+        unread.append({"quote": _whole(page, span), "reason": NO_BASE})
+        return []
+    if not items or (len(items) < 2 and not (_CASE_WORDS.search(text) or ctx.total)):
+        return []
     # "Of these ...", no new total, or the same total again: the figures belong to the last set
+    named = _subset(text) or (OTHER if _other_subset(text, here, ctx) else None)
+    if named is None and here is None and _QUALIFIED.search(text) and not _THESE.search(text):
+        named = OTHER  # "In the 14 cases involving online abuse, 6 ...": not the last set
     carried = bool(_CARRY.search(text)) or total == ctx.total or (
         total is None and not _GENERAL.search(text))
-    subset = _subset(text) or (ctx.subset if carried else "all")
+    if total is None and named not in (None, ctx.subset):
+        carried = False  # "Of the custody cases, 5 ...": not the last set, and its size unsaid
+    subset = named or (ctx.subset if carried else "all")
     total_quote = span.text if total is not None else (ctx.total_quote if carried else None)
     total = total if total is not None else (ctx.total if carried else None)
-    if of_match and len(grades) == 1:
-        a, b = parse_count(of_match.group("a")), parse_count(of_match.group("b"))
-        if a is not None and b is not None and a <= b and _CASE_WORDS.search(text):
-            assessor = _assessor(text, grades[0].start()) or ctx.assessor
-            quote = window(page, span, (span.start + of_match.start(), span.start + grades[0].end()))
-            return [Figure(grade_slug(grades[0].group("g")), a, None, b, subset, assessor, quote,
-                           quote, span.start)]
-    pairs = _pairs(text)
-    if not pairs or (len(pairs) < 2 and not (_CASE_WORDS.search(text) or ctx.total)):
-        return []
     rows, lo = [], 0
-    for g, (n0, n1, value, is_pc) in pairs:
-        assessor = _assessor(text, min(g.start(), n0), lo) or ctx.assessor
-        lo = max(g.end(), n1)
-        focus = (span.start + min(g.start(), n0), span.start + max(g.end(), n1))
-        rows.append(Figure(grade_slug(g.group("g")), None if is_pc else value,
-                           float(value) if is_pc else None, total, subset, assessor,
-                           window(page, span, focus), total_quote, focus[0]))
+    for item in items:
+        assessor = _assessor(text, item.grade_at, lo) or (
+            ctx.assessor if carried else "inspectorate")
+        if assessor == UNCLEAR:  # never guess the inspectorate
+            unread.append({"quote": _whole(page, span), "reason": ASSESSOR_UNCLEAR})
+            lo = item.end
+            continue
+        report = _item_report(item, _report(text, item.start, lo)) or (
+            ctx.report if carried else None)
+        lo = item.end
+        focus = (span.start + item.start, span.start + item.end)
+        own_total = item.total if item.total is not None else total
+        own_quote = total_quote
+        if item.report == "comparison" and item.total is None:
+            own_total = own_quote = None  # "up from 10 in 2015": another set, its size unsaid
+        elif here is None and report and report != ctx.report:
+            own_total = own_quote = None  # another report's figure: the last set is not its set
+        rows.append(Figure(item.grade, item.cases, item.percent, own_total, subset, assessor,
+                           window(page, span, focus), own_quote, focus[0], item.basis,
+                           *(report or (None, None, None))))
+    return _remainders(rows, page, span, unread)
+
+
+def _no_base(text: str, items: list, total: int | None, ctx: _Context) -> bool:
+    """Shares only ("Nearly half (44%) were inadequate."), of no case set the sentence names or
+    the sentence before stated: a percentage of nothing known."""
+    if total is not None or any(i.cases is not None for i in items):
+        return False
+    return not (_CASE_WORDS.search(text) or (ctx.total and ctx.fresh))
+
+
+def _item_report(item, cue: tuple | None) -> tuple | None:
+    """The shape's own word on the report ("fallen from N ... to M") over the text's cues; a
+    comparison's dated figure ("compared with 13 of 55 at the 2019 inspection") is the earlier."""
+    if item.report in ("earlier", "latest"):
+        return (item.report, cue[1] if cue and item.report == "earlier" else None,
+                "inspection" if item.report == "earlier" else "review")
+    if item.report == "comparison" and cue and cue[0] == "year":
+        return ("earlier", cue[1], cue[2] or "inspection")
+    return cue
+
+
+def _whole(page: str, span: Span) -> str:
+    return window(page, span, (span.start, span.start + min(len(span.text), 300)))
+
+
+def _remainders(rows: list[Figure], page: str, span: Span, unread: list[dict]) -> list[Figure]:
+    """"the rest were inadequate": the total less the other counts of the set, marked derived;
+    without a total, or with other counts missing, no figure."""
+    derived = [r for r in rows if r.basis == "derived"]
+    if not derived:
+        return rows
+    stated = [r for r in rows if r.basis == "stated" and r.cases is not None]
+    total = next((r.total for r in rows if r.total is not None), None)
+    rest = None if total is None or len(derived) > 1 or not stated else total - sum(
+        r.cases for r in stated)
+    if rest is None or rest < 0:
+        unread.append({"quote": _whole(page, span), "reason": REMAINDER})
+        return [r for r in rows if r.basis == "stated"]
+    derived[0].cases = rest
     return rows
 
 
-def _total(text: str, of_match: re.Match[str] | None) -> int | None:
-    if of_match:
-        return parse_count(of_match.group("b"))
-    low = text.lower()
-    if not any(w in low for w in _TOTAL_WORDS):  # _TOTAL_RE is slow: skip text it cannot match
+_EARLIER = re.compile(
+    r"\b(?:first|initial|original|earlier|previous|last|baseline|(?P<y1>20[0-3]\d))\s+"
+    r"(?:national\s+)?(?:child\s+protection\s+)?(?P<k1>inspection|visit|report|review)\b"
+    r"|\bfirst\s+(?:visited|inspected|looked)\b|\blast\s+year'?s\s+(?:inspection|report)\b|\b(?:in|during|at)\s+(?:the\s+)?(?:(?:january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)\s+)?"
+    r"(?P<y2>20[0-3]\d)\b(?!\s+(?:national\s+)?(?:child\s+protection\s+)?(?:inspection|visit|report|review))",
+    re.I)
+_LATEST = re.compile(
+    r"\b(?:latest|this|new|follow-up|return|second|recent|most\s+recent|subsequent)\s+"
+    r"(?:case\s+file\s+)?(?P<k>review|inspection|visit|report|re-?inspection|audit)\b|\bthis\s+time\b"
+    r"|\b(?:in|at|during|by)\s+the\s+(?P<k2>review|revisit|re-?inspection)\b"
+    r"|\bpost-inspection\s+review\b|\bre-?inspection\b|\brevisit(?:ed)?\b|\breturned\b"
+    r"|\b(?:on|at)\s+(?:its|their)\s+return\b", re.I)
+
+
+def _report_cues(text: str) -> list[tuple[int, tuple[str, int | None, str]]]:
+    cues = []
+    for m in _EARLIER.finditer(text):
+        year = m.group("y1") or m.group("y2")
+        noun = (m.group("k1") or "").lower()  # a bare year ("in 2016") names no kind
+        kind = "review" if noun == "review" else "inspection" if noun or not year else None
+        cues.append((m.start(), ("earlier" if not year else "year",
+                                 int(year) if year else None, kind)))
+    for m in _LATEST.finditer(text):
+        kind = "reinspection" if re.search(r"re-?inspection", m.group(), re.I) else (
+            "inspection" if (m.group("k") or "").lower() == "inspection" else "review")
+        cues.append((m.start(), ("latest", None, kind)))
+    return sorted(cues)
+
+
+def _report(text: str, pos: int, lo: int = 0) -> tuple[str, int | None, str] | None:
+    """Which report the figure at ``pos`` describes: the last cue since the previous figure, else
+    a cue after it in the same clause ("34 out of 70 at the original inspection"), else the
+    sentence's first cue. "year" is a bare year: earlier or latest only beside another set."""
+    cues = _report_cues(text)
+    if not cues:
         return None
-    for m in _TOTAL_RE.finditer(text):
-        token = m.group("n") or m.group("s")
-        before = text[:m.start()]
-        if GRADE_RE.search(text[m.start():m.end()]) or re.search(r"\bin\s*$", before):
-            continue  # "good in 11 cases" is a figure, not the size of the set
-        value = parse_count(token)
-        if value:
-            return value
-    return None
+    near = [c for at, c in cues if lo <= at < pos]
+    if near:
+        return _named_first(near)
+    clause_end = len(re.split(r"[,;.]|\bcompared\b", text[pos:], maxsplit=1)[0]) + pos
+    after = [c for at, c in cues if pos <= at < clause_end]
+    before = [c for at, c in cues if at < pos]
+    # the second figure of "At the first inspection in 2014, ... 17 were good and 15 inadequate"
+    # describes the report the first one does: the same preference, not the nearer bare year
+    return after[0] if after else (_named_first(before) if before else None)
+
+
+def _named_first(cues: list[tuple]) -> tuple:
+    """A named report ("when inspectors first visited") over a bare date in the same stretch; the
+    date, when there is one, gives the named report its year ("the first inspection in 2014")."""
+    named = next((c for c in reversed(cues) if c[0] != "year"), None)
+    if named is None:
+        return cues[-1]
+    year = next((c[1] for c in cues if c[0] == "year"), None)
+    if named[0] == "earlier" and named[1] is None and year is not None:
+        return (named[0], year, named[2])
+    return named
+
+
+def _total(text: str) -> int | None:
+    found = sentence_totals(text) if has_count(text) else []
+    return found[0][0] if found else None
 
 
 def _update(ctx: _Context, span: Span, found: list[Figure]) -> _Context:
     if found:
         last = found[-1]
-        return _Context(last.total, last.subset, last.assessor, last.total_quote)
+        report = (last.report, last.report_year, last.report_kind) if last.report else None
+        return _Context(last.total, last.subset, last.assessor, last.total_quote, report, True,
+                        ctx.page_totals)
+    stale = replace(ctx, fresh=False)
     if not _CASE_WORDS.search(span.text) or not has_count(span.text):  # cheap tests first
-        return ctx
-    total = _total(span.text, _OF_RE.search(span.text))
-    if total is not None:
-        assessor = _assessor(span.text, len(span.text)) or "inspectorate"
-        return _Context(total, _subset(span.text) or "all", assessor, span.text)
-    return ctx
+        return stale
+    total = _total(span.text)
+    if total is not None:  # a new case set: its report is the one this sentence names, if any
+        assessor = _assessor(span.text, len(span.text))
+        assessor = "inspectorate" if assessor in (None, UNCLEAR) else assessor
+        report = _report(span.text, 0) if _EARLIER.search(span.text) or _LATEST.search(
+            span.text) else None
+        subset = _subset(span.text) or (OTHER if _other_subset(span.text, total, ctx) else "all")
+        return _Context(total, subset, assessor, span.text, report, True, ctx.page_totals)
+    return stale
 
 
 def _table_rows(page: str, ctx_text: str) -> tuple[list[Figure], list[tuple[int, int]]]:
@@ -270,7 +485,7 @@ def _block_rows(block: list[Span], header: str, caption: str) -> list[Figure]:
     width = max(len(_cells(m.group("nums"))) for m, _ in parsed)
     cols = _columns(header, width)
     totals: dict[int, int] = {}
-    stated = _total(caption, _OF_RE.search(caption))
+    stated = _total(caption)
     for m, _ in parsed:
         if m.group("label").lower() in ("total", "all cases"):
             for k, cell in enumerate(_cells(m.group("nums"))):
@@ -293,51 +508,96 @@ def _block_rows(block: list[Span], header: str, caption: str) -> list[Figure]:
     return out
 
 
-def page_figures(text: str) -> list[Figure]:
-    """Every grade figure on one page of normalised text, with the quote that states its total."""
+def page_reading(text: str) -> tuple[list[Figure], list[dict]]:
+    """Every grade figure on one page of normalised text, with the quote that states its total,
+    and the statements of figures that could not be read for certain ({quote, reason})."""
     if not isinstance(text, str):
-        return []
+        return [], []
     found, used = _table_rows(text, "")
     masked = text
     for a, b in used:  # table lines become paragraph breaks so prose never reads them twice
         masked = masked[:a] + "\n" * (b - a) + masked[b:]
-    ctx = _Context()
-    for span in sentences(masked):
-        rows = _sentence_rows(text, span, ctx) if has_grade_word(span.text) else []
+    spans = sentences(masked)
+    ctx = _Context(page_totals=_sizes(spans))
+    unread: list[dict] = []
+    for span in spans:
+        rows = _sentence_rows(text, span, ctx, unread) if has_grade_word(span.text) else []
         found += rows
         ctx = _update(ctx, span, rows)
-    return sorted(found, key=lambda f: f.pos)
+    return sorted(found, key=lambda f: f.pos), unread
 
 
-_EXAMINED = re.compile(r"\b(?:examined|looked\s+at|reviewed|audited|assessed|graded|inspected|read)\b",
-                       re.I)
+def _sizes(spans: list[Span]) -> tuple[int, ...]:
+    """Every case-set size the sentences state (cheap tests first: most sentences state none)."""
+    return tuple(t for s in spans if _CASE_WORDS.search(s.text) and (t := _total(s.text)))
+
+
+def page_figures(text: str) -> list[Figure]:
+    """Every grade figure on one page of normalised text, with the quote that states its total."""
+    return page_reading(text)[0]
 
 
 def page_totals(text: str) -> list[tuple[int, str, str, str]]:
     """(total, subset, assessor, quote) of case sets stated on their own: "Inspectors examined 34
     cases." A press page or a statement may give the size of a sample without its grades."""
+    return [(t, sub, who, quote) for t, sub, who, _report, quote in _page_totals(text)]
+
+
+def page_total_sets(text: str) -> list[tuple[int, str, tuple | None, str]]:
+    """(total, subset, report, quote): as ``page_totals``, with the report the set belongs to
+    (("earlier" | "latest" | "year", year, kind) or None)."""
+    return [(t, sub, report, quote) for t, sub, _who, report, quote in _page_totals(text)]
+
+
+def _page_totals(text: str) -> list[tuple]:
     out = []
-    for span in sentences(text) if isinstance(text, str) else []:
-        if has_grade_word(span.text) and GRADE_RE.search(span.text):
-            continue  # a sentence with grades states its set's total with them (page_figures)
-        if not _EXAMINED.search(span.text) or not has_count(span.text):
-            continue
-        total = _total(span.text, _OF_RE.search(span.text))
+    report = None
+    spans = sentences(text) if isinstance(text, str) else []
+    ctx = _Context(page_totals=_sizes(spans))
+    for span in spans:
+        if _EARLIER.search(span.text) or _LATEST.search(span.text):
+            report = _report(span.text, 0)
+        if has_grade_word(span.text) and read_sentence(span.text).items:
+            continue  # a sentence with figures states its set's total with them (page_figures)
+        total = _total(span.text)
         if total is not None:
             assessor = _assessor(span.text, len(span.text)) or "inspectorate"
-            out.append((total, _subset(span.text) or "all", assessor, span.text[:300]))
+            subset = _subset(span.text) or (
+                OTHER if _other_subset(span.text, total, ctx) else "all")
+            out.append((total, subset, assessor, report, _whole(text, span)))
     return out
 
 
-def page_grades(text: str, page: int = 1) -> list[dict]:
-    """Case grade rows of one page (scale filled in by ``document_grades``)."""
-    return [_row(f, page) for f in page_figures(text) if f.grade in GRADES]
+def page_grades(text: str, page: int = 1, *, review_year: int | None = None,
+                unread: list[dict] | None = None) -> list[dict]:
+    """Case grade rows of one page (scale filled in by ``document_grades``). A report does not
+    file an earlier report's figures it restates as its own: they go to ``unread``. In a review
+    (``review_year``: the year of its own fieldwork or publication) a figure dated before that
+    year is the earlier report's too."""
+    figures, not_read = page_reading(text)
+    sink = unread if unread is not None else []
+    sink += [{"page": page, **u} for u in not_read]
+    rows = []
+    for f in figures:
+        if f.grade not in GRADES:
+            continue
+        if _earlier(f, review_year):
+            sink.append({"page": page, "quote": f.quote, "reason": EARLIER})
+            continue
+        rows.append(_row(f, page))
+    return rows
+
+
+def _earlier(f: Figure, year: int | None) -> bool:
+    """A figure the text gives as an earlier report's: named so, or (in a review) dated before it."""
+    return f.report == "earlier" or (f.report == "year" and None not in (f.report_year, year)
+                                     and f.report_year < year)
 
 
 def _row(f: Figure, page: int) -> dict:
     return {"assessor": f.assessor, "subset": f.subset, "grade": f.grade, "cases": f.cases,
             "total": f.total, "page": page, "quote": f.quote, "percent": f.percent, "scale": None,
-            "basis": "stated"}
+            "basis": f.basis}
 
 
 def _same_figure(a: dict, b: dict) -> bool:
@@ -378,11 +638,13 @@ def total_warnings(rows: list[dict], scale: str) -> list[str]:
     return out
 
 
-def document_grades(doc: Document) -> tuple[list[dict], list[str]]:
-    """All case grade rows of ``doc`` (deduplicated, with the document's scale) and warnings."""
+def document_grades(doc: Document, *, review_year: int | None = None,
+                    unread: list[dict] | None = None) -> tuple[list[dict], list[str]]:
+    """All case grade rows of ``doc`` (deduplicated, with the document's scale) and warnings.
+    Statements of figures not read for certain go to ``unread`` ({page, quote, reason})."""
     rows: list[dict] = []
     for p in doc.pages:
-        rows += page_grades(p.text, p.number)
+        rows += page_grades(p.text, p.number, review_year=review_year, unread=unread)
     rows = dedupe(rows)
     scale = scale_of(rows, doc.text)
     for r in rows:

@@ -40,9 +40,14 @@ def _event(name: str, when: Dated | None, end: bool = False) -> dict | None:
 
 
 def _meta(doc: Document) -> tuple[dict, Dated | None, Dated | None]:
-    kind = kinds.kind(doc)
-    pub = kinds.published(doc, kind)
-    work = kinds.fieldwork(doc) if kind in REPORT_KINDS else None
+    kind, genre = kinds.kind_and_genre(doc)
+    pub, notes = kinds.published_and_conflicts(doc, kind, genre)
+    work = None
+    if kind in REPORT_KINDS:  # a press text or letter saying when inspectors visited quotes the report
+        work, more = kinds.fieldwork_and_conflicts(doc, kind, pub.start if pub else None)
+        notes += more
+    # two sources that disagree are shown on the document's row, never resolved silently
+    doc.warnings.extend(n for n in notes if n not in doc.warnings)
     meta = {
         "kind": kind, "title": kinds.title(doc), "force": kinds.force(doc, kind),
         "published": pub.start if pub else None,
@@ -50,7 +55,7 @@ def _meta(doc: Document) -> tuple[dict, Dated | None, Dated | None]:
         "fieldwork_start": work.start if work else None,
         "fieldwork_end": work.end if work else None,
         "fieldwork_precision": work.precision if work else None,
-        "genre": None,
+        "genre": genre,
         "about": None, "about_published": None, "about_fieldwork": None,
     }
     if kind in ("press", "pcc_response"):
@@ -89,6 +94,17 @@ def parse_document(doc: Document) -> Parsed:
         sentences.clear_cache()
 
 
+def _distinct(unread: list[dict]) -> list[dict]:
+    """Each unread statement once (a summary and the body may both state it)."""
+    seen, out = set(), []
+    for u in unread:
+        key = (u["page"], u["quote"], u["reason"])
+        if key not in seen:
+            seen.add(key)
+            out.append({"page": u["page"], "quote": u["quote"], "reason": u["reason"]})
+    return out
+
+
 def _parse(doc: Document) -> Parsed:
     meta, pub, work = _meta(doc)
     out = Parsed(meta=meta, events=_events(meta["kind"], pub, work))
@@ -98,9 +114,13 @@ def _parse(doc: Document) -> Parsed:
     if pub is None:
         out.warnings.append("no publication date found")
     if meta["kind"] in ("press", "pcc_response"):
-        out.claims = document_claims(doc)
+        out.claims = document_claims(doc, out.unread_statements)
+        out.unread_statements = _distinct(out.unread_statements)
         return out
-    out.case_grades, grade_warnings = grades.document_grades(doc)
+    year = (meta["fieldwork_start"] or meta["published"]) if meta["kind"] in REVIEW_KINDS else None
+    out.case_grades, grade_warnings = grades.document_grades(
+        doc, review_year=year.year if year else None, unread=out.unread_statements)
+    out.unread_statements = _distinct(out.unread_statements)
     out.warnings += grade_warnings
     recs = recommendations.document_recommendations(doc, meta["kind"])
     out.recommendations = recommendations.rows(recs)

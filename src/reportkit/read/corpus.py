@@ -61,7 +61,8 @@ def walk(raw: Path) -> tuple[list[Source], list[Source]]:
     """(documents to read, files skipped with a reason). Symlinked folders are not followed
     (a loop must not hang the run); symlinked files are read if they resolve inside ``raw``."""
     raw = Path(raw)
-    found, skipped = [], []
+    found: list[Source] = []
+    skipped: list[Source] = []
 
     def unreadable(err: OSError) -> None:
         rel = display_path(Path(err.filename).relative_to(raw).as_posix())
@@ -124,7 +125,8 @@ def read_manifest(raw: Path) -> tuple[dict[str, dict], list[str]]:
     path = Path(raw) / config.MANIFEST_FILE
     if not path.is_file():
         return {}, []
-    rows, problems = {}, []
+    rows: dict[str, dict] = {}
+    problems: list[str] = []
     try:
         text = path.read_text(encoding="utf-8-sig", errors="replace")
     except OSError as exc:

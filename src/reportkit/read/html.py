@@ -92,6 +92,22 @@ _META_DATE_KEYS = ("article:published_time", "og:published_time", "datepublished
                    "dc.date.issued", "dcterms.created", "dcterms.issued", "sailthru.date")
 
 
+def page_date(tree) -> str | None:
+    """The page's publication date: trafilatura's own reader (htmldate) first, on the page's
+    metadata only (no guessing from its text or address), then our reader of the same places."""
+    return htmldate_date(tree) or metadata_date(tree)
+
+
+def htmldate_date(tree) -> str | None:
+    from htmldate import find_date
+
+    try:
+        return find_date(tree, extensive_search=False, original_date=True,
+                         outputformat="%Y-%m-%d")
+    except Exception:  # htmldate's own failure on an odd page: our reader still has a go
+        return None
+
+
 def metadata_date(tree) -> str | None:
     """Publication date from meta tags, JSON-LD or a <time> element's datetime."""
     metas = {}
@@ -176,7 +192,7 @@ def read_html(data: bytes, path: str, sha256: str) -> Document:
                                     parser=lxml_html.HTMLParser(encoding="utf-8"))
     except Exception:  # lxml refuses some documents outright (e.g. only a comment)
         raise ReadError("not an HTML page: it cannot be parsed") from None
-    published = metadata_date(tree)
+    published = page_date(tree)
     title = _title(tree, None)
     stated = _PUBLISHED_ON.search(tree.text_content())
     if stated:
@@ -220,6 +236,9 @@ def _article(source: str) -> tuple[str, str, str]:
     result = trafilatura.bare_extraction(
         source, include_comments=False, include_tables=True, favor_precision=True,
         with_metadata=True)
-    if result is None or not (result.text or "").strip():
+    if isinstance(result, dict):  # only with as_dict=True; trafilatura >= 2.0 returns a Document
+        raise TypeError("trafilatura returned a dict: reportkit needs trafilatura >= 2.0")
+    text = (result.text or "") if result is not None else ""
+    if result is None or not text.strip():
         raise ReadError(NO_ARTICLE)
-    return paragraphs_text(result.text.split("\n")), "press", result.title or ""
+    return paragraphs_text(text.split("\n")), "press", result.title or ""

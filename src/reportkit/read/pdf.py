@@ -2,6 +2,9 @@
 
 Both engines only produce words with boxes (top-left origin); everything after that (lines,
 columns, paragraphs, running headers, hyphenation) is shared, so the engines give the same text.
+One thing each engine does for itself, because it needs character boxes: a footnote marker (a
+smaller, raised number glued to a word, as Word prints it) is left out of its word, so that
+"under 18" + marker "1" does not read as 18.1. Neither library marks superscripts, hence ours.
 Pages are read one at a time and closed, so memory follows the page, not the document.
 """
 from __future__ import annotations
@@ -93,10 +96,59 @@ def _pdfium_words(textpage, left: float, top: float) -> list[Word]:
     # per word: first char's left, top, right, bottom, then the last char's (PDF y points up)
     b = np.concatenate([_char_boxes(textpage, ends[i:i + _BOXES])
                         for i in range(0, 2 * n, _BOXES)]).reshape(n, 8)
-    words = list(map(Word, _normalise_words(parts[1::2]), (b[:, 0] - left).tolist(),
+    texts = _normalise_words(parts[1::2])
+    marked = _raised_ends(b)
+    if marked.size:
+        texts = _drop_note_marks(textpage, marked.tolist(), parts, ends, b, texts)
+    words = list(map(Word, texts, (b[:, 0] - left).tolist(),
                      (top - np.maximum(b[:, 1], b[:, 5])).tolist(), (b[:, 6] - left).tolist(),
                      (top - np.minimum(b[:, 3], b[:, 7])).tolist()))
     return [w for w in words if w.text]
+
+
+# --- footnote markers: a superscript number glued to a word ("children under 18" + "1") would read
+# as a figure ("181"), so it is left out of the word. Word and LibreOffice print it smaller and
+# raised; pdfium then starts a new text line after it, so what follows is a word of its own.
+def _raised_ends(b):
+    """Words (by index) whose last character is smaller than their first and raised above it
+    (a superscript is about 0.6 of the size, raised 0.3 or more; a contents line's leader dots
+    and page number can be 0.75 of the size and raised 0.2)."""
+    import numpy as np
+
+    first, last = b[:, 1] - b[:, 3], b[:, 5] - b[:, 7]  # heights (PDF y points up)
+    return np.flatnonzero((last < 0.7 * first) & (b[:, 7] > b[:, 3] + 0.3 * first))
+
+
+def _drop_note_marks(textpage, marked: list[int], parts: list[str], ends: list[int], b,
+                     texts: list[str]) -> list[str]:
+    """``texts`` without the raised digits that end the ``marked`` words; ``b`` is updated to
+    the boxes of the characters kept, and a word that abuts the marker joins its word."""
+    texts = list(texts)
+    for i in marked:
+        raw, start = parts[2 * i + 1], ends[2 * i]
+        if not raw[0].isalnum():  # "(6" or a contents line's dots: no letter to measure by
+            continue
+        k = len(raw)
+        while k > 1 and raw[k - 1].isdigit() and _is_raised(textpage, start + k - 1, b[i]):
+            k -= 1
+        if k == len(raw) or not raw[k - 1].strip():
+            continue
+        mark_right = b[i, 6]
+        left, bottom, right, top = textpage.get_charbox(start + k - 1, loose=True)
+        b[i, 4:8] = left, top, right, bottom
+        texts[i] = normalise_chars(raw[:k]).strip()
+        if (i + 1 < len(texts) and parts[2 * i + 2] == "\r\n"  # "181" "\r\n" "." on one line
+                and -0.5 < b[i + 1, 0] - mark_right < 1.0 and abs(b[i + 1, 3] - bottom) < 1.0):
+            texts[i] += texts[i + 1]
+            texts[i + 1] = ""
+            b[i, 4:8] = b[i + 1, 4:8]
+    return texts
+
+
+def _is_raised(textpage, index: int, box) -> bool:
+    left, bottom, right, top = textpage.get_charbox(index, loose=True)
+    height = box[1] - box[3]
+    return top - bottom < 0.7 * height and bottom > box[3] + 0.3 * height
 
 
 _BOXES = 4096  # char boxes per call batch: an even number, so a word's two boxes stay together
@@ -112,6 +164,8 @@ def _char_boxes(textpage, chars: list[int]):
         import pypdfium2.raw as raw
 
         address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+        if address is None:  # a symbol of the loaded pdfium library is never NULL
+            raise ReadError("pdfium has no FPDFText_GetLooseCharBox")
         _local.char_box = ctypes.PYFUNCTYPE(ctypes.c_int)(address)  # keeps the GIL: short
         _local.buf = (ctypes.c_float * (4 * _BOXES))()
         base = ctypes.addressof(_local.buf)
@@ -197,12 +251,37 @@ def _plumber_pages(path: Path) -> Iterator[RawPage]:
     with pdf:
         _check_length(len(pdf.pages))
         for page in pdf.pages:
-            found = page.extract_words(x_tolerance=1.5, keep_blank_chars=False)
-            texts = _normalise_words([w["text"] for w in found])
+            found = page.extract_words(x_tolerance=1.5, keep_blank_chars=False,
+                                       return_chars=True)
+            texts = _normalise_words([_unmarked(w) for w in found])
             words = [Word(t, w["x0"], w["top"], w["x1"], w["bottom"])
                      for t, w in zip(texts, found, strict=True) if t]
             yield RawPage(page.page_number, float(page.width), float(page.height), words)
             page.close()
+
+
+def _unmarked(word: dict) -> str:
+    """The word's text without a footnote marker (raised, smaller digits) before its end or
+    before closing punctuation; its box (``x1``) shrinks to the characters kept."""
+    chars, text = word["chars"], word["text"]
+    if (len(chars) != len(text) or len(chars) < 2 or not text[0].isalnum()
+            or not any(map(str.isdigit, text[1:]))):
+        return text
+    end = len(chars)
+    while end > 1 and not chars[end - 1]["text"].isalnum():
+        end -= 1
+    first, k = chars[0], end
+    while k > 1 and chars[k - 1]["text"].isdigit() and _raised(chars[k - 1], first):
+        k -= 1
+    if k == end:
+        return text
+    word["x1"] = chars[-1]["x1"] if end < len(chars) else chars[k - 1]["x1"]
+    return text[:k] + text[end:]
+
+
+def _raised(ch: dict, first: dict) -> bool:
+    height = first["bottom"] - first["top"]
+    return ch["size"] < 0.7 * first["size"] and ch["bottom"] < first["bottom"] - 0.3 * height
 
 
 # --- shared ------------------------------------------------------------------------------------

@@ -137,7 +137,9 @@ def join_hyphenated(lines: list[str], vocab: set[str] | None = None) -> list[str
     emptied = set()
     for i in range(len(out) - 1):
         head = broken_head(out[i])
-        token = out[i + 1].split(" ", 1)[0] if head else ""
+        if not head:
+            continue
+        token = out[i + 1].split(" ", 1)[0]
         tail = _TAIL.match(token)
         if not tail:
             continue

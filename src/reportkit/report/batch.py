@@ -298,7 +298,7 @@ def _results(todo: list[Job], jobs: int, scheduler: str | None):
 
 # Each worker process takes jobs from a queue until it meets None, then stops its own kernel: a
 # worker's kernel must not outlive the batch, and a pool has no hook at worker exit.
-_QUEUES = None
+_QUEUES: tuple | None = None
 
 
 def _worker_init(todo_q, done_q) -> None:
@@ -307,6 +307,7 @@ def _worker_init(todo_q, done_q) -> None:
 
 
 def _worker_loop() -> int:
+    assert _QUEUES is not None, "the pool's initializer sets the queues"
     todo_q, done_q = _QUEUES
     done = 0
     try:

@@ -17,20 +17,15 @@ from pathlib import Path
 import pandas as pd
 
 from reportkit import config, forces
-
-MISSING = "\u2014"  # an em dash where a value is not known
-GRADE_WORDS = {"good": "good", "adequate": "adequate",
-               "requires_improvement": "requires improvement", "inadequate": "inadequate",
-               "outstanding": "outstanding", "not_stated": "not stated"}
-RATING_WORDS = {"achieved": "achieved", "good_progress": "good progress",
-                "some_progress": "some progress", "limited_progress": "limited progress",
-                "no_progress": "no progress", "not_assessed": "not assessed",
-                "not_followed_up": "not followed up yet"}
-KIND_WORDS = {"inspection": "inspection", "review": "post-inspection review",
-              "reinspection": "re-inspection", "update": "update", "thematic": "thematic report",
-              "press": "press article", "pcc_response": "commissioner's response",
-              "other": "other document"}
-
+from reportkit.vocabulary import (  # the words for codes and dates, under the names notebooks use
+    GRADE_WORDS,
+    KIND_WORDS,
+    MISSING,
+    RATING_WORDS,
+    VIEW_WORDS,
+    words,
+)
+from reportkit.vocabulary import date_words as fmt_date
 
 # ---- setup --------------------------------------------------------------------------------------
 
@@ -71,18 +66,6 @@ def _isna(value) -> bool:
         return False
 
 
-def fmt_date(value, precision: str | None = "day") -> str:
-    """'8 March 2016'; 'March 2016' or '2016' when only the month or year is known."""
-    if value is None or _isna(value):
-        return MISSING
-    ts = pd.Timestamp(value)
-    if precision == "month":
-        return f"{ts:%B %Y}"
-    if precision == "year":
-        return f"{ts:%Y}"
-    return f"{ts.day} {ts:%B %Y}"
-
-
 def fmt_pct(share, digits: int = 0) -> str:
     """A share from 0 to 1 as '32%'."""
     if share is None or _isna(share):
@@ -106,14 +89,6 @@ def fmt_days(lo, hi=None) -> str:
     if hi is None or _isna(hi) or float(hi) == float(lo):
         return f"{fmt_int(lo)} days"
     return f"{fmt_int(lo)}\u2013{fmt_int(hi)} days"
-
-
-def words(value, table: dict[str, str] | None = None) -> str:
-    """A code such as 'requires_improvement' as plain words."""
-    if value is None or _isna(value):
-        return MISSING
-    text = str(value)
-    return (table or {}).get(text, text.replace("_", " "))
 
 
 FORMATTERS = {"date": fmt_date, "month": lambda v: fmt_date(v, "month"), "pct": fmt_pct,
@@ -322,8 +297,17 @@ def show_headline(tables: dict, force: str):
 
 GRADE_COLUMNS = {"published": ("Published", "month"), "kind": ("Report", "kind"),
                  "assessor": ("Graded by", "text"), "subset": ("Cases", "text"),
-                 "grade": ("Grade", "grade"), "cases": ("Cases graded", "int"),
+                 "grade": ("Grade", "grade"), "cases_shown": ("Cases graded", "text"),
                  "n": ("Out of", "int"), "share": ("Share", "pct")}
+DERIVED_MARK = " (derived)"  # a count the document does not state: a remainder, or from a share
+
+
+def _cases_shown(grades: pd.DataFrame) -> pd.Series:
+    """The count as a reader should take it: stated counts as they are, derived ones marked."""
+    marks = grades.get("basis", pd.Series("stated", index=grades.index)).eq("derived")
+    return pd.Series([fmt_int(c) + (DERIVED_MARK if m else "")
+                      for c, m in zip(grades["cases"], marks.fillna(False), strict=True)],
+                     index=grades.index, dtype="string")
 
 
 def show_comparison(tables: dict, force: str):
@@ -333,6 +317,7 @@ def show_comparison(tables: dict, force: str):
     result = compare(tables, force)
     grades = result.grades[result.grades["view"] == "main"].copy()
     grades["subset"] = grades["subset"].astype("string").str.replace("_", " ")
+    grades["cases_shown"] = _cases_shown(grades)
     notes = "".join(para(f"Check: {n}.", "rk-note") for n in result.notes
                     if f"Check: {n}." not in result.verdict)
     return _display(para(result.verdict) + notes + table_html(
@@ -385,7 +370,7 @@ def show_timeliness(tables: dict, force: str | None = None):
 
 
 CLAIM_COLUMNS = {"claim_kind": ("Said in", "kind"), "claim_published": ("On", "date"),
-                 "measure": ("Figure", "text"), "claimed": ("They said", "int"),
+                 "measure": ("Figure", "text"), "claimed_shown": ("They said", "text"),
                  "report_value": ("The report says", "int"), "status": ("Check", "text"),
                  "claim_quote": ("Their words", "text")}
 
@@ -395,6 +380,7 @@ def show_claims(tables: dict, force: str):
 
     c = check_claims(tables, force)
     c["measure"] = c["measure"].map(lambda v: words(v), na_action="ignore")
+    c["claimed_shown"] = _cases_shown(c.rename(columns={"claimed": "cases", "claim_basis": "basis"}))
     c["status"] = c["status"].map({"agrees": "agrees", "differs": "DIFFERS",
                                    "not_found": "not in the report"}, na_action="ignore")
     differ = int((c["status"] == "DIFFERS").sum()) if len(c) else 0
@@ -489,7 +475,7 @@ def _corpus_chart(tables: dict):
     if docs.empty:
         ax.set_axis_off()
         return style.finish(fig, "No readable documents yet")
-    table = docs.groupby(["force", "kind"]).size().unstack(fill_value=0)
+    table = docs.groupby(["force", "kind"], observed=True).size().unstack(fill_value=0)
     table.index = [force_name(f) for f in table.index]
     table = table.sort_index(ascending=False)
     colours = list(style.OKABE_ITO.values())[1:]
@@ -605,11 +591,11 @@ MAPPING_COLUMNS = {"scale": ("Scale", "text"), "grade": ("Grade in the report", 
 
 def show_changes(tables: dict, force: str):
     """The change in each view, so a reader sees whether the verdict depends on 'adequate'."""
-    from reportkit.analysis.comparison import VIEW_LABELS, compare
+    from reportkit.analysis.comparison import compare
 
     ch = compare(tables, force).changes.copy()
     if len(ch):
-        ch["view"] = ch["view"].map(VIEW_LABELS)
+        ch["view"] = ch["view"].map(VIEW_WORDS)
         ch["change_points"] = ch["change_points"].round()
         ch["fisher_p"] = ch["fisher_p"].map(lambda p: f"{p:.2f}")
     return _display(table_html(ch, CHANGE_COLUMNS,

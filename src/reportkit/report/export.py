@@ -14,8 +14,10 @@ import nbformat
 
 from reportkit import config
 from reportkit.tables import atomic
+from reportkit.vocabulary import time_words
 
 TEMPLATES = config.PACKAGE_DIR / "templates"
+ANALYST_TAG = "analyst"  # a notebook cell for whoever opens the notebook, not for readers
 
 
 @lru_cache(maxsize=1)
@@ -41,12 +43,15 @@ def _failure_banner(ename: str, evalue: str) -> dict:
 
 def for_readers(nb) -> nbformat.NotebookNode:
     """A copy fit for readers: no stderr (warnings, progress bars), errors as a short notice,
-    and no papermill error markers."""
+    no papermill error markers and no cells tagged ``analyst``."""
     nb = copy.deepcopy(nb)
     cells = []
     for cell in nb.cells:
-        if "papermill-error-cell-tag" in cell.get("metadata", {}).get("tags", []):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "papermill-error-cell-tag" in tags:
             continue  # papermill's "An Exception was encountered" banner: replaced by ours
+        if ANALYST_TAG in tags:
+            continue  # the DataFrames an analyst starts from: in the notebook, not the briefing
         if cell.cell_type == "code":
             outputs = []
             for out in cell.get("outputs", []):
@@ -82,13 +87,7 @@ def export_html(nb, target: str | Path, title: str | None = None) -> Path:
 # ---- the index of briefings ---------------------------------------------------------------------
 
 def _run_date(iso: str | None) -> str:
-    from datetime import datetime
-
-
-    if not iso:
-        return "\u2014"
-    when = datetime.fromisoformat(iso)
-    return f"{when.day}\u00a0{when:%b}\u00a0{when:%Y}, {when:%H:%M}"
+    return time_words(iso)
 
 
 def _count_and_share(count, total) -> str:

@@ -1,11 +1,25 @@
-"""The tidy tables that stages exchange: names, column order and types.
+"""Every table described once: a pandera ``DataFrameModel`` per table.
 
-The data dictionary in docs/data-dictionary.md describes every column; a test keeps the two in step.
-Validation (pandera) lives in validate.py.
+Each field names its type, its allowed values and its meaning. From these models come the
+validation run before a table is written (validate.py), the dtypes of the stored tables (store.py),
+the check that docs/data-dictionary.md describes the same columns (tests/test_data_dictionary.py)
+and ``TABLES`` (table -> {column: dtype string}), kept for code that wants plain names.
+
+In memory: text is pandas ``string``, counts ``Int64``, figures ``Float64``, dates ``datetime64[s]``
+(a calendar day; YYYY-MM-DD in CSV), and grade, kind, rating and precision are ordered categoricals
+in the order of reportkit.vocabulary (best grade first, so ``sort_values("grade")`` reads well).
 """
 from __future__ import annotations
 
+from typing import Any, TypeAlias
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.engines import pandas_engine
+from pandera.typing.pandas import Series
+
 from reportkit.errors import SchemaError  # noqa: F401  (re-exported)
+from reportkit.forces import NATIONAL, slugs
 from reportkit.vocabulary import (  # noqa: F401  (re-exported: the schema names its values)
     ASSESSORS,
     BASES,
@@ -16,53 +30,240 @@ from reportkit.vocabulary import (  # noqa: F401  (re-exported: the schema names
     PRECISIONS,
     RATINGS,
     REPORT_KINDS,
+    SCALES,
     STATUSES,
+    UNREAD_REASONS,
 )
 
-# column -> pandas dtype. "date" columns hold ISO dates (datetime64 in memory, YYYY-MM-DD on disk).
-TABLES: dict[str, dict[str, str]] = {
-    "documents": {
-        "doc_id": "string", "path": "string", "sha256": "string", "force": "string",
-        "kind": "string", "title": "string", "published": "date", "fieldwork_start": "date",
-        "fieldwork_end": "date", "pages": "Int64", "status": "string", "message": "string",
-        "published_precision": "string", "format": "string", "answers_doc_id": "string",
-        "genre": "string",
-    },
-    "case_grades": {
-        "doc_id": "string", "force": "string", "assessor": "string", "subset": "string",
-        "grade": "string", "cases": "Int64", "total": "Int64", "page": "Int64", "quote": "string",
-        "percent": "Float64", "scale": "string", "basis": "string",
-    },
-    "recommendations": {
-        "doc_id": "string", "force": "string", "number": "Int64", "text": "string",
-        "timescale": "string", "timescale_days": "Int64", "due": "date", "page": "Int64",
-        "quote": "string",
-    },
-    "findings": {
-        "doc_id": "string", "force": "string", "section": "string", "polarity": "string",
-        "text": "string", "cue": "string", "page": "Int64",
-    },
-    "progress": {
-        "doc_id": "string", "force": "string", "recommendation": "string", "rating": "string",
-        "page": "Int64", "quote": "string",
-    },
-    "events": {
-        "force": "string", "doc_id": "string", "event": "string", "date": "date",
-        "precision": "string", "page": "Int64", "quote": "string",
-    },
-    "claims": {
-        "doc_id": "string", "force": "string", "measure": "string", "value": "Float64",
-        "page": "Int64", "quote": "string", "unit": "string",
-        "basis": "string", "about_kind": "string", "about_year": "Int64", "about_doc_id": "string",
-    },
-    "unread_statements": {
-        "doc_id": "string", "force": "string", "page": "Int64", "quote": "string", "reason": "string",
-    },
-    "extraction_log": {
-        "doc_id": "string", "path": "string", "status": "string", "message": "string",
-    },
+# The annotation of each kind of column; the Field says the rest.
+Text: TypeAlias = pd.StringDtype
+Int: TypeAlias = pd.Int64Dtype
+Float: TypeAlias = pd.Float64Dtype
+Date: TypeAlias = pandas_engine.DateTime
+Category: TypeAlias = pd.CategoricalDtype
+
+FORCE_VALUES = (*slugs(), NATIONAL, "unknown")
+
+
+def _field(description: str, required: bool = False, **checks: Any) -> Any:
+    """A column: its meaning (as in docs/data-dictionary.md), whether it may be empty, its checks."""
+    return pa.Field(description=description, nullable=not required, **checks)
+
+
+def _day(description: str, required: bool = False) -> Any:
+    return _field(description, required, dtype_kwargs={"unit": "s"})
+
+
+def _ordered(description: str, values: tuple[str, ...], required: bool = False) -> Any:
+    """An ordered categorical over ``values`` (a vocabulary tuple, in its order)."""
+    return _field(description, required, isin=list(values),
+                  dtype_kwargs={"categories": list(values), "ordered": True})
+
+
+class Table(pa.DataFrameModel):
+    """What every table shares: values are coerced to the field's type; columns may follow."""
+
+    class Config:
+        coerce = True
+        strict = False
+        ordered = False
+
+
+class Documents(Table):
+    """One row per distinct file (same bytes under two names: one row, the other path in `message`)."""
+
+    doc_id: Series[Text] = _field(
+        "first 12 hex digits of the file's SHA-256: stable across runs and machines",
+        required=True)
+    path: Series[Text] = _field("path relative to the raw folder, `/`-separated")
+    sha256: Series[Text] = _field("SHA-256 of the file's bytes")
+    force: Series[Text] = _field(
+        "force slug (`reportkit forces`), `national` for multi-force reports, `unknown` when it could not be told",
+        isin=FORCE_VALUES)
+    kind: Series[Category] = _ordered(
+        "inspection, review (post-inspection review), reinspection, update, thematic, press, pcc_response, other",
+        KINDS)
+    title: Series[Text] = _field("the document's title (cover title, HTML title or letter subject)")
+    published: Series[Date] = _day(
+        "publication date: manifest day if given, else cover month, \"Published on:\" day, dateline or letter date")
+    fieldwork_start: Series[Date] = _day("first day (or month) of the inspection fieldwork")
+    fieldwork_end: Series[Date] = _day("last day (or month) of the fieldwork")
+    pages: Series[Int] = _field("number of pages read (1 for HTML and text)", ge=0)
+    status: Series[Text] = _field(
+        "ok, warning (read, with something to check: see message), error (not read)",
+        required=True,
+        isin=STATUSES)
+    message: Series[Text] = _field(
+        "plain-English warnings or the reason a document could not be read")
+    published_precision: Series[Category] = _ordered(
+        "day, month or year: how much of `published` the source states",
+        PRECISIONS)
+    format: Series[Text] = _field("pdf, html or txt")
+    answers_doc_id: Series[Text] = _field(
+        "for press and pcc_response: the doc_id of the report it is about")
+    genre: Series[Text] = _field(
+        "finer than kind: report, news, press_release (the inspectorate's), force_statement, publication_page (the inspectorate's page announcing a report), recommendation_tracker, panel_minutes (police and crime panel), letter",
+        isin=GENRES)
+
+
+class CaseGrades(Table):
+    """One row per grade count of a set of audited cases."""
+
+    doc_id: Series[Text] = _field("the document (see documents)", required=True)
+    force: Series[Text] = _field("force slug", isin=FORCE_VALUES)
+    assessor: Series[Text] = _field(
+        "inspectorate, or force (the force's own audit of the same cases)",
+        isin=ASSESSORS)
+    subset: Series[Text] = _field(
+        "which cases: all, audit (cases the force audited and the inspectorate re-graded), further, cse, missing, custody, care_home, ...")
+    grade: Series[Category] = _ordered(
+        "good, adequate (four-grade scale only), requires_improvement, inadequate, requires_improvement_or_inadequate (a combined figure as some reports state it), outstanding (post-2024 topic grades)",
+        GRADES,
+        required=True)
+    cases: Series[Int] = _field(
+        "number of cases with this grade (empty when the document gives only a percentage)",
+        ge=0)
+    total: Series[Int] = _field("the stated size of the set, when stated", ge=0)
+    page: Series[Int] = _field("page of the quote", ge=1)
+    quote: Series[Text] = _field("the words the figure was read from")
+    percent: Series[Float] = _field(
+        "the share in per cent, when the document states a percentage",
+        ge=0, le=100)
+    scale: Series[Text] = _field(
+        "four (2014-15 inspections: good/adequate/requires improvement/inadequate) or three (later)",
+        isin=SCALES)
+    basis: Series[Text] = _field(
+        "stated (the count is in the quote) or derived (a remainder, or a count worked out from a stated share and total; the quote shows what it was derived from)",
+        isin=BASES)
+
+
+class Recommendations(Table):
+    """One row per recommendation made by the document."""
+
+    doc_id: Series[Text] = _field("the document", required=True)
+    force: Series[Text] = _field("force slug", isin=FORCE_VALUES)
+    number: Series[Int] = _field(
+        "its number in the document (order of appearance when unnumbered)")
+    text: Series[Text] = _field("the recommendation, bulleted points included")
+    timescale: Series[Text] = _field(
+        "the time limit as written (\"within three months\", \"immediately\")")
+    timescale_days: Series[Int] = _field(
+        "the limit in days: immediately 0, six weeks 42, three months 91, six months 182, twelve months 365",
+        ge=0)
+    due: Series[Date] = _day(
+        "publication day + timescale_days (empty unless the publication day is known)")
+    page: Series[Int] = _field("page of the quote", ge=1)
+    quote: Series[Text] = _field("the opening words of the recommendation")
+
+
+class Findings(Table):
+    """One row per strength or concern stated by an inspection or review."""
+
+    doc_id: Series[Text] = _field("the document", required=True)
+    force: Series[Text] = _field("force slug", isin=FORCE_VALUES)
+    section: Series[Text] = _field("the heading the finding sits under")
+    polarity: Series[Text] = _field("strength or concern", required=True, isin=POLARITIES)
+    text: Series[Text] = _field("the sentence")
+    cue: Series[Text] = _field("the words that marked it as a strength or a concern")
+    page: Series[Int] = _field("page of the sentence", ge=1)
+
+
+class Progress(Table):
+    """One row per earlier recommendation that a review rates."""
+
+    doc_id: Series[Text] = _field("the review", required=True)
+    force: Series[Text] = _field("force slug", isin=FORCE_VALUES)
+    recommendation: Series[Text] = _field(
+        "the earlier recommendation's number, or its area when unnumbered")
+    rating: Series[Category] = _ordered(
+        "achieved, good_progress, some_progress, limited_progress, no_progress, not_assessed",
+        RATINGS)
+    page: Series[Int] = _field("page of the quote", ge=1)
+    quote: Series[Text] = _field("the words that state the rating")
+
+
+class Events(Table):
+    """One row per dated event a document states."""
+
+    force: Series[Text] = _field("force slug", isin=FORCE_VALUES)
+    doc_id: Series[Text] = _field("the document stating it", required=True)
+    event: Series[Text] = _field(
+        "fieldwork_start, fieldwork_end, published, action_plan_due, response_published, press_published, ...",
+        required=True)
+    date: Series[Date] = _day("the date (first of the month or year when less precise)")
+    precision: Series[Category] = _ordered("day, month or year", PRECISIONS)
+    page: Series[Int] = _field("page of the quote", ge=1)
+    quote: Series[Text] = _field("the words the date was read from")
+
+
+class Claims(Table):
+    """One row per figure that a press page or a commissioner's letter quotes, for checking against the report."""
+
+    doc_id: Series[Text] = _field("the press page or letter", required=True)
+    force: Series[Text] = _field("force slug", isin=FORCE_VALUES)
+    measure: Series[Text] = _field(
+        "cases_total, good, adequate, requires_improvement, inadequate, custody_total, custody_requires_improvement, requires_improvement_or_inadequate, ...; prefix force_ for the force's own grading",
+        required=True)
+    value: Series[Float] = _field("the figure")
+    page: Series[Int] = _field("page of the quote", ge=1)
+    quote: Series[Text] = _field("the words quoted")
+    unit: Series[Text] = _field("cases or percent")
+    basis: Series[Text] = _field("stated or derived, as in case_grades", isin=BASES)
+    about_kind: Series[Category] = _ordered(
+        "the kind of report the claim describes (inspection, review, ...) when the text says which: a press article that gives the first inspection's and the latest review's figures keeps them apart",
+        KINDS)
+    about_year: Series[Int] = _field(
+        "the year of the report the claim describes, when the text says it",
+        ge=0)
+    about_doc_id: Series[Text] = _field(
+        "the doc_id of that report, when it is in the corpus and could be matched")
+
+
+class UnreadStatements(Table):
+    """A figure reportkit could not read with certainty, kept quoted for an analyst to read."""
+
+    doc_id: Series[Text] = _field("the document", required=True)
+    force: Series[Text] = _field("force slug", isin=FORCE_VALUES)
+    page: Series[Int] = _field("1-based page", ge=1)
+    quote: Series[Text] = _field("the statement, exactly as on the page")
+    reason: Series[Text] = _field(
+        "why it was not read, one of: " + "; ".join(UNREAD_REASONS), isin=UNREAD_REASONS)
+
+
+class ExtractionLog(Table):
+    """One row per file found (and per manifest problem)."""
+
+    doc_id: Series[Text] = _field("the document, when the file could be hashed")
+    path: Series[Text] = _field("path relative to the raw folder")
+    status: Series[Text] = _field("ok, warning or error", required=True, isin=STATUSES)
+    message: Series[Text] = _field(
+        "what happened, in plain words (\"no text layer: scanned document, needs OCR\")")
+
+
+
+MODELS: dict[str, type[Table]] = {
+    "documents": Documents, "case_grades": CaseGrades, "recommendations": Recommendations,
+    "findings": Findings, "progress": Progress, "events": Events, "claims": Claims,
+    "unread_statements": UnreadStatements, "extraction_log": ExtractionLog,
 }
 
+
+def _dtype_name(column: pa.Column) -> str:
+    name = str(column.dtype)
+    if name.startswith("datetime64"):
+        return "date"
+    if name.startswith("string") or name == "str":
+        return "string"
+    return name  # "Int64", "Float64", "category"
+
+
+def _spec(model: type[Table]) -> dict[str, str]:
+    return {name: _dtype_name(col) for name, col in model.to_schema().columns.items()}
+
+
+# table -> {column: dtype}: "string", "Int64", "Float64", "date" (datetime64[s]) or "category"
+# (ordered; its values in categories()). Derived from the models: edit those, not this.
+TABLES: dict[str, dict[str, str]] = {name: _spec(model) for name, model in MODELS.items()}
 
 
 def columns(table: str) -> list[str]:
@@ -71,3 +272,13 @@ def columns(table: str) -> list[str]:
 
 def date_columns(table: str) -> list[str]:
     return [c for c, t in TABLES[table].items() if t == "date"]
+
+
+def categories(table: str, column: str) -> tuple[str, ...]:
+    """The allowed values, in order, of an ordered categorical column."""
+    field = MODELS[table].to_schema().columns[column]
+    return tuple(field.dtype.type.categories)
+
+
+def description(table: str, column: str) -> str:
+    return MODELS[table].to_schema().columns[column].description or ""

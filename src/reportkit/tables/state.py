@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportkit import config
 from reportkit.read.corpus import Source, discover, file_key
 from reportkit.tables import atomic
-from reportkit.tables.schema import TABLES
 
 STATE_FILE = "_extract_state.json"
 
@@ -58,13 +58,15 @@ def up_to_date(out: Path, stamp: str) -> dict | None:
     state = read_state(out)
     if state.get("stamp") != stamp:
         return None
-    if not all((Path(out) / f"{t}.parquet").exists() for t in TABLES):
+    # the tables written with this stamp (a change of schema changes the stamp: schema.py is hashed)
+    written = state.get("tables") or []
+    if not written or not all((Path(out) / f"{t}.parquet").exists() for t in written):
         return None
     return state
 
 
 def write_state(out: Path, stamp: str, exit_code: int, summary: str,
-                sources: list[Source] = ()) -> None:
+                sources: Sequence[Source] = ()) -> None:
     """Record what the tables were made from, and each file's (size, mtime, sha256) so that the
     next unchanged run need not hash the files again."""
     hashes = {}
@@ -74,7 +76,10 @@ def write_state(out: Path, stamp: str, exit_code: int, summary: str,
                 hashes[s.path] = [*file_key(s.abspath), s.sha256]
             except OSError:
                 pass
-    state = {"stamp": stamp, "exit_code": exit_code, "summary": summary, "hashes": hashes}
+    from reportkit.tables.schema import TABLES
+
+    state = {"stamp": stamp, "exit_code": exit_code, "summary": summary, "hashes": hashes,
+             "tables": list(TABLES)}
     atomic.write_text(Path(out) / STATE_FILE, json.dumps(state) + "\n")
 
 

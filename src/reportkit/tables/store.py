@@ -1,4 +1,5 @@
-"""Read and write the tidy tables (CSV for people, Parquet for programs), typed per schema.TABLES."""
+"""Read and write the tidy tables (CSV for people, Parquet for programs), typed per the schema's
+models (schema.MODELS, summarised in schema.TABLES)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +8,7 @@ import pandas as pd
 
 from reportkit import config
 from reportkit.tables import atomic
-from reportkit.tables.schema import TABLES, SchemaError, date_columns
+from reportkit.tables.schema import TABLES, SchemaError, categories, date_columns
 
 
 def empty(table: str) -> pd.DataFrame:
@@ -27,6 +28,14 @@ def coerce(df: pd.DataFrame, table: str) -> pd.DataFrame:
             df[col] = pd.to_datetime(before, errors="coerce").astype("datetime64[s]")
         elif kind in ("Int64", "Float64"):
             df[col] = pd.to_numeric(before, errors="coerce").astype(kind)
+        elif kind == "category":
+            allowed = list(categories(table, col))
+            values = before.astype("string").str.strip().replace("", pd.NA)
+            unknown = values.notna() & ~values.isin(allowed)
+            if unknown.any():
+                raise SchemaError(f"table {table!r}, column {col!r}: {values[unknown].iloc[0]!r} "
+                                  f"is not one of {', '.join(allowed)}")
+            df[col] = values.astype(pd.CategoricalDtype(allowed, ordered=True))
         else:
             df[col] = before.astype(kind)
         lost = before.notna() & df[col].isna() & (before.astype(str) != "")

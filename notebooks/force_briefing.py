@@ -1,0 +1,72 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python (reportkit)
+#     language: python
+#     name: reportkit
+# ---
+
+# %%
+from reportkit import analysis, charts, config, load
+from reportkit.report import briefing
+briefing.setup()
+
+# %% tags=["parameters"]
+force = "west-yorkshire"
+processed_dir = str(config.PROCESSED_DIR)
+
+# %%
+tables = load(processed_dir)
+briefing.show_title(force)
+
+# %%
+briefing.show_headline(tables, force)
+
+# %% [markdown]
+# ## Baseline against follow-up
+
+# %%
+briefing.show_chart(charts.grade_distribution(tables, force))
+
+# %%
+briefing.show_comparison(tables, force)
+
+# %% [markdown]
+# ## Recommendations and progress
+
+# %%
+briefing.show_chart(charts.recommendation_progress(tables, force))
+
+# %%
+briefing.show_progress(tables, force)
+
+# %% [markdown]
+# ## Timeline and lags
+
+# %%
+briefing.show_chart(charts.force_timeline(tables, force))
+
+# %%
+briefing.show_timeliness(tables, force)
+
+# %% [markdown]
+# ## What the press and the commissioner said
+
+# %%
+briefing.show_claims(tables, force)
+
+# %% [markdown]
+# ## Sources
+
+# %%
+briefing.show_sources(tables, force)
+
+# %% tags=["analyst"]
+tables.case_grades[tables.case_grades["force"] == briefing.resolve_force(force)]
