@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -145,6 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="reportkit", description=DESCRIPTION,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"reportkit {__version__}")
+    p.add_argument("-v", "--verbose", action="count", default=0,
+                   help="say more about what is happening (-v: each step, -vv: debugging detail)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     d = sub.add_parser("demo-corpus", help="write the demo documents (PDF, HTML, letters) and their gold file")
@@ -182,9 +185,20 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _configure_logging(verbose: int) -> None:
+    """The one place reportkit configures logging: the command line. As a library it only logs
+    to ``logging.getLogger(__name__)`` and leaves handlers and levels to the application."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="reportkit: %(levelname)s: %(name)s: %(message)s")
+    if verbose < 2:  # third-party chatter is not the user's business unless debugging
+        for noisy in ("pdfminer", "fontTools", "PIL", "matplotlib", "trafilatura", "htmldate"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _configure_logging(args.verbose)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -182,6 +182,7 @@ def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = co
         sources = [s for s in sources if s.force is None or s.force in forces]
     stamp = fingerprint(sources, version, forces)
     if out is not None and up_to_date(Path(out), stamp):
+        log.info("nothing changed in %s since the tables in %s were written", raw, out)
         return load_tables(out)  # nothing changed since these tables were written
     readable = [s for s in sources if s.problem is None]
     results: dict[str, Result] = {}
@@ -195,6 +196,7 @@ def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = co
             results[s.sha256] = hit
         else:
             todo.append(s)
+    log.info("%d document(s) found, %d to read, the rest from the cache", len(readable), len(todo))
     fresh = run_documents(todo, jobs, progress, scheduler)
     for res in fresh.values():
         _cache_put(cache, res, version)
@@ -202,6 +204,7 @@ def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = co
     tables = assemble(sources, skipped, problems, results, forces)
     if out is not None:
         write_tables(tables, Path(out), stamp, sources)
+        log.info("tables written to %s", out)
     return tables
 
 

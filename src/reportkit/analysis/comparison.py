@@ -144,7 +144,7 @@ def _group_grades(rows: pd.DataFrame, view: str) -> list[dict]:
     return out
 
 
-def _flag(stated: float, counted: float, derived: bool) -> str:
+def _flag(stated: float, counted: float, derived: set[str]) -> str:
     notes = []
     if not math.isnan(stated) and counted > stated:
         notes.append(f"counts sum to {counted:g} but the stated total is {stated:g}; "

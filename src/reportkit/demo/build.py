@@ -74,7 +74,7 @@ def report_gold(spec: Report, pages: int, story: reports.Story) -> dict:
 
 
 def _side_gold(path: str, kind: str, fmt: str, title: str, pages: int, day: str,
-               answers: str, claims: list[dict]) -> dict:
+               answers: str | None, claims: list[dict]) -> dict:
     return {
         "path": path, "force": path.split("/")[0], "kind": kind, "format": fmt, "title": title,
         "pages": pages, "published": day, "published_precision": "day",

@@ -58,8 +58,7 @@ def page_claims(text: str, page: int = 1, years: set[int] | None = None,
     out: list[dict] = []
     for fig in figures:
         about = _about(fig.report, fig.report_year, fig.report_kind, years)
-        value = fig.percent if fig.cases is None else fig.cases
-        unit = "percent" if fig.cases is None else "cases"
+        value, unit = _stated(fig)
         out.append(_claim(_prefix(fig) + fig.grade, value, page, fig.quote, unit, fig.basis,
                           about))
         if fig.cases is not None and fig.percent is not None:  # "212 - or 71 per cent - were"
@@ -69,9 +68,19 @@ def page_claims(text: str, page: int = 1, years: set[int] | None = None,
             out.append(_claim(_total_measure(fig.subset), fig.total, page, fig.total_quote,
                               "cases", "stated", about))
     for total, subset, report, quote in page_total_sets(text):
-        about = _about(*(report or (None, None, None)), years)
+        said, year, kind = report if report is not None else (None, None, None)
+        about = _about(said, year, kind, years)
         out.append(_claim(_total_measure(subset), total, page, quote, "cases", "stated", about))
     return out
+
+
+def _stated(fig: Figure) -> tuple[float, str]:
+    """The figure's value and unit: its count of cases, else its share."""
+    if fig.cases is not None:
+        return fig.cases, "cases"
+    if fig.percent is None:  # the readers never make a figure with neither
+        raise ValueError(f"a figure with neither count nor share: {fig.quote!r}")
+    return fig.percent, "percent"
 
 
 def _years(figures: list[Figure]) -> set[int]:

@@ -129,7 +129,24 @@ def _year(token: str) -> int:
 
 
 def _day(token: str | None) -> int | None:
-    return int(re.match(r"\d+", token).group()) if token else None
+    if not token:
+        return None
+    return int(_digits(re.match(r"\d+", token), token))
+
+
+def _digits(m: re.Match[str] | None, text: str) -> str:
+    """The digits a pattern's group always holds (a day, a year): a miss is a bug in a pattern."""
+    if m is None:
+        raise ValueError(f"no digits in {text!r}")
+    return m.group()
+
+
+def _group(g: dict[str, str | None], name: str) -> str:
+    """A group the shape always captures: ``y2``, ``m2`` (all but "year"), ``m1`` ("cross")."""
+    value = g.get(name)
+    if value is None:
+        raise ValueError(f"date shape without its {name!r} group")
+    return value
 
 
 def _safe_date(y: int, m: int | None, d: int | None) -> date | None:
@@ -143,15 +160,15 @@ def _safe_date(y: int, m: int | None, d: int | None) -> date | None:
 
 def _build(kind: str, g: dict[str, str | None], whole: str) -> tuple[date, date, str] | None:
     if kind == "year":
-        y = int(re.search(r"\d{4}", whole).group())
+        y = int(_digits(re.search(r"\d{4}", whole), whole))
         return date(y, 1, 1), date(y, 1, 1), "year"
-    y2 = _year(g["y2"])
-    m2 = _month(g["m2"])
-    if kind == "months" and g.get("conn", "").lower() == "and" and not g.get("lead"):
+    y2 = _year(_group(g, "y2"))
+    m2 = _month(_group(g, "m2"))
+    if kind == "months" and (g.get("conn") or "").lower() == "and" and not g.get("lead"):
         return None  # "in March 2016 and January 2017": two months, not a span
     if kind in ("month", "months"):
-        m1 = _month(g["m1"]) if g.get("m1") else m2
-        y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m1 and m2 and m1 > m2 else y2)
+        m1 = _month(m1_text) if (m1_text := g.get("m1")) else m2
+        y1 = int(y1_text) if (y1_text := g.get("y1")) else (y2 - 1 if m1 and m2 and m1 > m2 else y2)
         first, last = _safe_date(y1, m1, 1), _safe_date(y2, m2, 1)
         if first is None or last is None or first > last or (last - first).days > 366:
             return None
@@ -163,7 +180,7 @@ def _build(kind: str, g: dict[str, str | None], whole: str) -> tuple[date, date,
     if end is None:
         return None
     if kind == "cross":
-        start = _safe_date(int(g["y1"] or y2), _month(g["m1"]), _day(g["d1"]))
+        start = _safe_date(int(g["y1"] or y2), _month(_group(g, "m1")), _day(g["d1"]))
         if start is not None and start.month > end.month and not g["y1"]:
             start = _safe_date(y2 - 1, start.month, start.day)  # "30 December - 2 January 2015"
     elif kind == "range":
@@ -366,14 +383,18 @@ def find_relative(text: str, anchor: date | None) -> list[DateMatch]:
 def _relative(how: str, m: re.Match, anchor: date) -> tuple[date, str] | None:
     month = _month(m.group("m")) if "m" in m.groupdict() and m.group("m") else None
     first = anchor.replace(day=1)
-    if how == "last":
-        return date(anchor.year if month < anchor.month else anchor.year - 1, month, 1), "month"
-    if how == "in-month":
-        return date(anchor.year if month <= anchor.month else anchor.year - 1, month, 1), "month"
-    if how == "this":
-        return (date(anchor.year, month, 1), "month") if month <= anchor.month else None
-    if how == "prev":
-        return date(anchor.year - 1, month, 1), "month"
+    if how in ("last", "in-month", "this", "prev"):
+        if month is None:  # these shapes always name a month (_REL_MONTH), which _month reads
+            raise ValueError(f"relative date without its month: {m.group()!r}")
+        if how == "last":
+            year = anchor.year if month < anchor.month else anchor.year - 1
+            return date(year, month, 1), "month"
+        if how == "in-month":
+            year = anchor.year if month <= anchor.month else anchor.year - 1
+            return date(year, month, 1), "month"
+        if how == "this":
+            return (date(anchor.year, month, 1), "month") if month <= anchor.month else None
+        return date(anchor.year - 1, month, 1), "month"  # "prev"
     if how == "last-month":
         return (first.replace(year=first.year - 1, month=12) if first.month == 1
                 else first.replace(month=first.month - 1)), "month"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from reportkit.extract.counts import COUNT, has_count
 from reportkit.extract.sentences import Span, lines, sentences, window
-from reportkit.extract.shapes import read_sentence, sentence_totals, why
+from reportkit.extract.shapes import Item, read_sentence, sentence_totals, why
 from reportkit.read.document import Document
 from reportkit.vocabulary import GRADES
 
@@ -98,6 +98,11 @@ def has_grade_word(text: str) -> bool:
     return any(w in low for w in _GRADE_WORDS)
 
 
+# Which report a figure or case set describes: ("earlier" | "latest" | "year", year, kind), where
+# "year" is a bare year and the year and the kind ("inspection", "review" ...) may be unstated.
+ReportCue = tuple[str, int | None, str | None]
+
+
 @dataclass
 class _Context:
     """What the previous sentences said about the case set the next figures belong to."""
@@ -106,7 +111,7 @@ class _Context:
     subset: str = "all"
     assessor: str = "inspectorate"
     total_quote: str | None = None
-    report: tuple[str, int | None, str] | None = None  # which report the set belongs to
+    report: ReportCue | None = None  # which report the set belongs to
     fresh: bool = False  # set by the sentence just before: a share without a base may take it
     page_totals: tuple[int, ...] = ()  # every case-set size the page states, to tell subsets
 
@@ -315,7 +320,7 @@ def _no_base(text: str, items: list, total: int | None, ctx: _Context) -> bool:
     return not (_CASE_WORDS.search(text) or (ctx.total and ctx.fresh))
 
 
-def _item_report(item, cue: tuple | None) -> tuple | None:
+def _item_report(item: Item, cue: ReportCue | None) -> ReportCue | None:
     """The shape's own word on the report ("fallen from N ... to M") over the text's cues; a
     comparison's dated figure ("compared with 13 of 55 at the 2019 inspection") is the earlier."""
     if item.report in ("earlier", "latest"):
@@ -336,10 +341,9 @@ def _remainders(rows: list[Figure], page: str, span: Span, unread: list[dict]) -
     derived = [r for r in rows if r.basis == "derived"]
     if not derived:
         return rows
-    stated = [r for r in rows if r.basis == "stated" and r.cases is not None]
+    stated = [r.cases for r in rows if r.basis == "stated" and r.cases is not None]
     total = next((r.total for r in rows if r.total is not None), None)
-    rest = None if total is None or len(derived) > 1 or not stated else total - sum(
-        r.cases for r in stated)
+    rest = None if total is None or len(derived) > 1 or not stated else total - sum(stated)
     if rest is None or rest < 0:
         unread.append({"quote": _whole(page, span), "reason": REMAINDER})
         return [r for r in rows if r.basis == "stated"]
@@ -362,8 +366,8 @@ _LATEST = re.compile(
     r"|\b(?:on|at)\s+(?:its|their)\s+return\b", re.I)
 
 
-def _report_cues(text: str) -> list[tuple[int, tuple[str, int | None, str]]]:
-    cues = []
+def _report_cues(text: str) -> list[tuple[int, ReportCue]]:
+    cues: list[tuple[int, ReportCue]] = []
     for m in _EARLIER.finditer(text):
         year = m.group("y1") or m.group("y2")
         noun = (m.group("k1") or "").lower()  # a bare year ("in 2016") names no kind
@@ -377,7 +381,7 @@ def _report_cues(text: str) -> list[tuple[int, tuple[str, int | None, str]]]:
     return sorted(cues)
 
 
-def _report(text: str, pos: int, lo: int = 0) -> tuple[str, int | None, str] | None:
+def _report(text: str, pos: int, lo: int = 0) -> ReportCue | None:
     """Which report the figure at ``pos`` describes: the last cue since the previous figure, else
     a cue after it in the same clause ("34 out of 70 at the original inspection"), else the
     sentence's first cue. "year" is a bare year: earlier or latest only beside another set."""
@@ -395,7 +399,7 @@ def _report(text: str, pos: int, lo: int = 0) -> tuple[str, int | None, str] | N
     return after[0] if after else (_named_first(before) if before else None)
 
 
-def _named_first(cues: list[tuple]) -> tuple:
+def _named_first(cues: list[ReportCue]) -> ReportCue:
     """A named report ("when inspectors first visited") over a bare date in the same stretch; the
     date, when there is one, gives the named report its year ("the first inspection in 2014")."""
     named = next((c for c in reversed(cues) if c[0] != "year"), None)
@@ -439,7 +443,7 @@ def _table_rows(page: str, ctx_text: str) -> tuple[list[Figure], list[tuple[int,
     spans = lines(page)
     i = 0
     while i < len(spans):
-        block = []
+        block: list[Span] = []
         while i + len(block) < len(spans) and _ROW_RE.match(spans[i + len(block)].text):
             block.append(spans[i + len(block)])
         if len(block) >= 2:
@@ -454,7 +458,7 @@ def _table_rows(page: str, ctx_text: str) -> tuple[list[Figure], list[tuple[int,
 def _header(above: list[Span]) -> str:
     """The header row over a table block; a cell that wraps puts words on the lines around the
     "Grade ..." line, so that line's columns come first and the wrapped words after it."""
-    cells = []
+    cells: list[str] = []
     for s in reversed(above):
         if len(s.text) > 60 or s.text[-1:] in ".:" or re.match(r"(?:Figure|Table)\b", s.text):
             break
@@ -481,7 +485,7 @@ def _columns(header: str, width: int) -> list[tuple[str | None, bool]]:
 def _block_rows(block: list[Span], header: str, caption: str) -> list[Figure]:
     subset = _subset(caption) or "all"
     assessor = _assessor(caption, len(caption)) or "inspectorate"
-    parsed = [(_ROW_RE.match(s.text), s) for s in block]
+    parsed = [(m, s) for s in block if (m := _ROW_RE.match(s.text))]  # _table_rows matched each
     width = max(len(_cells(m.group("nums"))) for m, _ in parsed)
     cols = _columns(header, width)
     totals: dict[int, int] = {}
@@ -543,7 +547,7 @@ def page_totals(text: str) -> list[tuple[int, str, str, str]]:
     return [(t, sub, who, quote) for t, sub, who, _report, quote in _page_totals(text)]
 
 
-def page_total_sets(text: str) -> list[tuple[int, str, tuple | None, str]]:
+def page_total_sets(text: str) -> list[tuple[int, str, ReportCue | None, str]]:
     """(total, subset, report, quote): as ``page_totals``, with the report the set belongs to
     (("earlier" | "latest" | "year", year, kind) or None)."""
     return [(t, sub, report, quote) for t, sub, _who, report, quote in _page_totals(text)]
@@ -590,8 +594,8 @@ def page_grades(text: str, page: int = 1, *, review_year: int | None = None,
 
 def _earlier(f: Figure, year: int | None) -> bool:
     """A figure the text gives as an earlier report's: named so, or (in a review) dated before it."""
-    return f.report == "earlier" or (f.report == "year" and None not in (f.report_year, year)
-                                     and f.report_year < year)
+    return f.report == "earlier" or (f.report == "year" and f.report_year is not None
+                                     and year is not None and f.report_year < year)
 
 
 def _row(f: Figure, page: int) -> dict:

@@ -443,8 +443,8 @@ def _dateline(doc: Document, before: str | None = None, cue: bool = True) -> Dat
     years = dates.years_in(doc.text[:20000])
     for p in doc.pages[:1]:
         head = p.text[:2500]
-        if before and re.search(before, head, re.M):
-            head = head[:re.search(before, head, re.M).start()]
+        if before and (cut := re.search(before, head, re.M)):
+            head = head[:cut.start()]
         for n, span in enumerate(lines(head)[:30]):
             text = span.text
             if len(text) > 120 or (cue and n >= 8 and not _DATELINE_CUE.search(text)):

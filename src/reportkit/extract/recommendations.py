@@ -312,6 +312,10 @@ def _starts(text: str) -> tuple[dict[int, tuple[int | None, str | None]], set[in
     return starts, labelled_earlier, bare
 
 
+# where a number came from, as ``Rec.numbered_by`` says it: a bare start gives none
+_NUMBERED_BY: dict[str | None, str | None] = {"bare": None, "bare_item": "item"}
+
+
 def _page_recs(text: str, page: int, in_section: bool,
                head: str | None = None) -> tuple[list[Rec], bool, str | None]:
     """Recommendations on one page, whether its Recommendations section runs on, and the
@@ -325,7 +329,8 @@ def _page_recs(text: str, page: int, in_section: bool,
         number, source = starts[s]
         rec = _rec(text, s, number, page, _head_timescale(text, s, head))
         if rec is None:
-            label = (number, s) if s in bare_labels else None
+            # a label alone on its line always has its number
+            label = (number, s) if s in bare_labels and number is not None else None
             continue
         if number is None and label and s - label[1] < 200:
             number, source, rec.number = label[0], "label", label[0]
@@ -339,7 +344,7 @@ def _page_recs(text: str, page: int, in_section: bool,
             continue  # "6.1 HMIC will return ... The report's actions should help ..." is not one
         if not _SHOULD.search(rec.text[:400]) and not _lead_in(text, s):
             continue  # "The force reviews ..." is a recommendation only in a restated list
-        rec.numbered_by = {"bare": None, "bare_item": "item"}.get(source, source)
+        rec.numbered_by = _NUMBERED_BY.get(source, source)
         rec.earlier = s in labelled_earlier or _after_earlier_cue(text, s)
         out.append(rec)
         spans.append(_body(text, s))

@@ -176,7 +176,16 @@ UNPAIRED: tuple[Shape, ...] = (
            "Internally, 20 of the 35 cases were judged good, but HMIC found only 9."),
           reason=NO_GRADE),
 )
-_UNPAIRED = tuple((s, s.regex()) for s in UNPAIRED)
+
+
+def _reason(shape: Shape) -> str:
+    """An UNPAIRED shape's reason for the number it finds: each one names it."""
+    if shape.reason is None:
+        raise ValueError(f"UNPAIRED shape without a reason: {shape.name!r}")
+    return shape.reason
+
+
+_UNPAIRED = tuple((_reason(s), s.regex()) for s in UNPAIRED)
 
 # The size of the case set: a number these shapes find is a total, never a grade's count.
 _CASES = r"(?:cases? | case _ files | files | referrals | investigations | records)\b"
@@ -267,6 +276,27 @@ def _index(token: str) -> int:
     return int(token[1:])
 
 
+def _token(group: str | None) -> str:
+    """A token the shape's pattern always captures (its ``{NUM}``, in one of its groups)."""
+    if group is None:
+        raise ValueError("shape matched without its number")
+    return group
+
+
+def _grade(m: Mention) -> str:
+    """The slug of a grade mention (kind G): every one has it."""
+    if m.grade is None:
+        raise ValueError(f"a grade mention without its grade at {m.start}")
+    return m.grade
+
+
+def _count(m: Mention) -> int:
+    """The count a number mention (N, F) states."""
+    if m.value is None:
+        raise ValueError(f"a number mention without its value at {m.start}")
+    return int(m.value)
+
+
 def _size(m: Mention) -> int | None:
     """The case-set size a total mention states: a count, or the base of a share ("of the 31")."""
     return m.total if m.kind in "AP" else (int(m.value) if m.value is not None else None)
@@ -290,7 +320,7 @@ def _pairs(skel: str, grades: int) -> list[tuple[Shape, int, int, int | None]]:
         for m in rx.finditer(skel):
             p = m.groupdict().get("p") or m.groupdict().get("p2") or m.groupdict().get("p3")
             n = m.group("n") or m.groupdict().get("n2") or m.groupdict().get("n3")
-            out.append((shape, _index(m.group("g")), _index(n), _index(p) if p else None))
+            out.append((shape, _index(m.group("g")), _index(_token(n)), _index(p) if p else None))
     return [x for x in out if (not x[0].list_only or grades >= 2)
             and (not x[0].single_only or grades == 1)]
 
@@ -355,12 +385,12 @@ def _unpaired(skel: str, paired: set[int], items: list[Item], mentions: list[Men
     """Reasons for the counts the UNPAIRED shapes find that no shape (nor ellipsis) has read."""
     taken = {(i.start, i.end) for i in items}
     out = []
-    for shape, rx in _UNPAIRED:
+    for reason, rx in _UNPAIRED:
         for m in rx.finditer(skel):
             i = _index(m.group("n"))
             n = mentions[i]
             if i not in paired and not any(a <= n.start and n.end <= b for a, b in taken):
-                out.append(shape.reason)
+                out.append(reason)
     return out
 
 
@@ -373,7 +403,7 @@ def _understood(skel: str, mentions: list[Mention], items: list[Item]) -> list[I
             before = [i for i in items if i.end <= n.start and i.cases is not None]
             if before:
                 g = before[-1]
-                out.append(Item(g.grade, int(n.value), None, n.total, n.start, n.end, shape.name,
+                out.append(Item(g.grade, _count(n), None, n.total, n.start, n.end, shape.name,
                                 grade_at=n.start, report=shape.report))
     return out
 
@@ -383,13 +413,15 @@ def _item(shape: Shape, g: Mention, n: Mention, p: Mention | None) -> Item | Non
     if p is not None and p.kind == "A":
         p = None  # "183 - almost half - were inadequate": the count is stated, the share is not
     if n.kind == "A":  # "nearly half (44%)": the share is stated, the words only round it
-        return Item(g.grade, None, p.value, p.total, *at, shape.name, grade_at=g.start) if p else None
+        if p is None:
+            return None
+        return Item(_grade(g), None, p.value, p.total, *at, shape.name, grade_at=g.start)
     if n.kind == "R":
-        return Item(g.grade, None, None, None, *at, shape.name, "derived", g.start)
+        return Item(_grade(g), None, None, None, *at, shape.name, "derived", g.start)
     if n.kind == "P":  # a share, with its base if stated; its count is never derived from them
-        return Item(g.grade, None, n.value, n.total, *at, shape.name, grade_at=g.start)
+        return Item(_grade(g), None, n.value, n.total, *at, shape.name, grade_at=g.start)
     percent = p.value if p is not None else None
-    return Item(g.grade, int(n.value), percent, n.total, *at, shape.name, grade_at=g.start)
+    return Item(_grade(g), _count(n), percent, n.total, *at, shape.name, grade_at=g.start)
 
 
 def sentence_totals(text: str) -> list[tuple[int, int]]:
@@ -398,4 +430,5 @@ def sentence_totals(text: str) -> list[tuple[int, int]]:
     if not any(m.kind in "NF" or m.total for m in mentions):
         return []
     skel, _ = skeleton(text, mentions)
-    return [(_size(mentions[i]), mentions[i].start) for i in _totals(skel, mentions)]
+    return [(size, mentions[i].start) for i in _totals(skel, mentions)
+            if (size := _size(mentions[i])) is not None]  # _totals keeps only sets of some size

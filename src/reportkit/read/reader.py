@@ -5,10 +5,10 @@ plain message. The input file is only ever opened for reading.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from reportkit import config
+from reportkit.read.corpus import sha256_file
 from reportkit.read.document import Document, Page, ReadError
 
 ENGINES = ("auto", "pdfium", "pdfplumber")
@@ -37,14 +37,6 @@ def sniff(head: bytes) -> str:
     if controls > 0.05 * len(head) and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary data"  # a stray NUL in a text file is dropped later, not refused
     return "text"
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _check_file(path: Path) -> int:
@@ -106,7 +98,7 @@ def read_document(path: str | Path, *, engine: str = "auto") -> Document:
         head = fh.read(4096)
     fmt = _format(path, head)
     try:
-        digest = sha256_of(path)
+        digest = sha256_file(path)
         if fmt == "pdf":
             from reportkit.read.pdf import read_pdf
 
