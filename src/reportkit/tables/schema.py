@@ -202,7 +202,7 @@ class Claims(Table):
     doc_id: Series[Text] = _field("the press page or letter", required=True)
     force: Series[Text] = _field("force slug", isin=FORCE_VALUES)
     measure: Series[Text] = _field(
-        "cases_total, good, adequate, requires_improvement, inadequate, custody_total, custody_requires_improvement, requires_improvement_or_inadequate, ...; prefix force_ for the force's own grading",
+        "cases_total, good, adequate, requires_improvement, inadequate, custody_total, custody_requires_improvement, requires_improvement_or_inadequate, ...; prefix force_ for the force's own grading; prefix baseline_ for the earlier inspection's figures that a text about a later report quotes (about_kind and about_year say which report)",
         required=True)
     value: Series[Float] = _field("the figure")
     page: Series[Int] = _field("page of the quote", ge=1)
