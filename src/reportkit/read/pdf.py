@@ -45,12 +45,22 @@ def _open_pdfium(path: Path):
     import pypdfium2 as pdfium
 
     try:
-        return pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(_pdfium_input(path), autoclose=True)
     except pdfium.PdfiumError:
         # pdfium's error code can be left over from an earlier document: ask the file itself
         if _has_encrypt_entry(path):
             raise ReadError("encrypted: needs a password") from None
         raise ReadError(_damaged_message(path)) from None
+
+
+def _pdfium_input(path: Path):
+    """The path, or an open file when the name is not valid UTF-8 (a Latin-1 name on a Linux
+    disk): older pypdfium2 releases encode a path as UTF-8 and fail on such names."""
+    try:
+        str(path).encode("utf-8")
+        return str(path)
+    except UnicodeEncodeError:
+        return open(path, "rb")  # noqa: SIM115 - pdfium reads it lazily; autoclose closes it
 
 
 def _has_encrypt_entry(path: Path) -> bool:
