@@ -309,7 +309,18 @@ def _regions(doc: Document) -> dict[str, str]:
     top_line = next((ln for ln in first.splitlines() if ln.strip()), "")[:300]
     return {"title": f"{doc.title[:300]}\n{top_line}", "top": f"{doc.title}\n{first[:300]}",
             "head": f"{doc.title}\n{first[:1500]}",
-            "tail": text[-300:], "text": text}
+            "tail": text[-300:], "text": _sample(text)}
+
+
+# What a document is shows in its opening pages and its end (byline, furniture, sign-off); the
+# middle of a 100-page report adds nothing but time, so the "text" region is capped.
+_SAMPLE_HEAD, _SAMPLE_TAIL = 6_000, 2_000
+
+
+def _sample(text: str) -> str:
+    if len(text) <= _SAMPLE_HEAD + _SAMPLE_TAIL:
+        return text
+    return text[:_SAMPLE_HEAD] + "\n" + text[-_SAMPLE_TAIL:]
 
 
 def scores(doc: Document) -> dict[str, float]:
