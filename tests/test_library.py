@@ -88,3 +88,18 @@ def test_the_command_line_is_the_only_place_logging_is_configured(tmp_path):
                           capture_output=True, text=True)
     assert "reportkit: DEBUG" not in quiet.stderr
     assert "reportkit: DEBUG" in loud.stderr or "reportkit: INFO" in loud.stderr
+
+
+@pytest.mark.parametrize(("kind", "genre", "said"), [
+    ("review", "publication_page", "publication page of the post-inspection review"),
+    ("press", "force_statement", "force statement"),
+    ("press", "press_release", "inspectorate's press release"),
+    ("pcc_response", "letter", "commissioner's letter"),
+    ("pcc_response", "panel_minutes", "police and crime panel minutes"),
+    ("inspection", "report", "inspection"),
+    ("press", None, "press article"),
+])
+def test_a_document_is_named_by_its_genre_where_that_says_more(kind, genre, said):
+    from reportkit.vocabulary import document_words
+
+    assert document_words(kind, genre) == said

@@ -53,6 +53,26 @@ KIND_WORDS = {
     "update": "update", "thematic": "thematic report", "press": "press article",
     "pcc_response": "commissioner's response", "other": "other document",
 }
+GENRE_WORDS = {
+    "news": "press article", "press_release": "inspectorate's press release",
+    "force_statement": "force statement", "recommendation_tracker": "recommendation tracker page",
+    "panel_minutes": "police and crime panel minutes",
+}
+
+
+def document_words(kind, genre=None) -> str:
+    """What a reader should call a document: its genre where that says more than its kind ('force
+    statement', not 'press article'; 'publication page of the inspection', not 'inspection')."""
+    what = words(kind, KIND_WORDS)
+    if _isna(genre) or genre in ("report", None):
+        return what
+    if genre == "publication_page":
+        return f"publication page of the {what}"
+    if genre == "letter":
+        return "commissioner's letter" if kind == "pcc_response" else "letter"
+    return GENRE_WORDS.get(str(genre), what)
+
+
 # Where space is short (chart labels and titles): the same words, shorter where they can be.
 KIND_SHORT_WORDS = {**KIND_WORDS, "review": "review", "pcc_response": "commissioner's response"}
 EVENT_WORDS = {

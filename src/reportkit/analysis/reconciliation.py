@@ -116,7 +116,7 @@ def check_claims(tables: dict, force: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=_COLUMNS)
 
 
-_COLUMNS = ["force", "claim_doc_id", "claim_kind", "claim_published", "measure", "unit",
+_COLUMNS = ["force", "claim_doc_id", "claim_kind", "claim_genre", "claim_published", "measure", "unit",
             "claimed", "claim_basis", "claim_page", "claim_quote", "report_doc_id", "report_value", "report_page",
             "report_quote", "status", "explanation"]
 
@@ -131,6 +131,7 @@ def _check(c: pd.Series, docs: pd.DataFrame, grades: pd.DataFrame) -> dict:
             break
     row = {"force": c["force"], "claim_doc_id": c["doc_id"],
            "claim_kind": docs["kind"].get(c["doc_id"], pd.NA),
+           "claim_genre": docs["genre"].get(c["doc_id"], pd.NA) if "genre" in docs else pd.NA,
            "claim_published": docs["published"].get(c["doc_id"], pd.NaT),
            "measure": c["measure"], "unit": unit, "claimed": c["value"],
            "claim_basis": c.get("basis", "stated"),

@@ -23,6 +23,7 @@ from reportkit.vocabulary import (  # the words for codes and dates, under the n
     MISSING,
     RATING_WORDS,
     VIEW_WORDS,
+    document_words,
     words,
 )
 from reportkit.vocabulary import date_words as fmt_date
@@ -369,7 +370,7 @@ def show_timeliness(tables: dict, force: str | None = None):
     return _display(table_html(t, cols, empty="No dated reports for this force in the corpus."))
 
 
-CLAIM_COLUMNS = {"claim_kind": ("Said in", "kind"), "claim_published": ("On", "date"),
+CLAIM_COLUMNS = {"claim_shown": ("Said in", "text"), "claim_published": ("On", "date"),
                  "measure": ("Figure", "text"), "claimed_shown": ("They said", "text"),
                  "report_value": ("The report says", "int"), "status": ("Check", "text"),
                  "claim_quote": ("Their words", "text")}
@@ -380,6 +381,8 @@ def show_claims(tables: dict, force: str):
 
     c = check_claims(tables, force)
     c["measure"] = c["measure"].map(lambda v: words(v), na_action="ignore")
+    c["claim_shown"] = [document_words(k, g) for k, g in zip(c["claim_kind"], c["claim_genre"],
+                                                             strict=True)]
     c["claimed_shown"] = _cases_shown(c.rename(columns={"claimed": "cases", "claim_basis": "basis"}))
     c["status"] = c["status"].map({"agrees": "agrees", "differs": "DIFFERS",
                                    "not_found": "not in the report"}, na_action="ignore")
@@ -390,7 +393,7 @@ def show_claims(tables: dict, force: str):
         c, CLAIM_COLUMNS, empty="No press article or commissioner letter quotes figures."))
 
 
-SOURCE_COLUMNS = {"published": ("Published", "date"), "kind": ("Kind", "kind"),
+SOURCE_COLUMNS = {"published": ("Published", "date"), "kind_shown": ("Kind", "text"),
                   "title": ("Title", "text"), "pages": ("Pages", "int"), "path": ("File", "text")}
 
 
@@ -399,6 +402,9 @@ def show_sources(tables: dict, force: str | None = None):
 
     docs = frame(tables, "documents", force)
     docs = docs[docs["status"].astype("string") != "error"].sort_values("published")
+    genres = docs["genre"] if "genre" in docs else pd.Series(pd.NA, index=docs.index)
+    docs = docs.assign(kind_shown=[document_words(k, g) for k, g in zip(docs["kind"], genres,
+                                                                          strict=True)])
     return _display(table_html(docs, SOURCE_COLUMNS, empty="No sources."))
 
 
