@@ -49,9 +49,11 @@ def _claim(measure: str, value: float, page: int, quote: str, unit: str, basis: 
 
 
 def page_claims(text: str, page: int = 1, years: set[int] | None = None,
-                unread: list[dict] | None = None) -> list[dict]:
-    """Claim rows for one page: each grade figure and, once, the total of its case set."""
-    figures, not_read = page_reading(text)
+                unread: list[dict] | None = None,
+                reading: tuple[list[Figure], list[dict]] | None = None) -> list[dict]:
+    """Claim rows for one page: each grade figure and, once, the total of its case set
+    (``reading``: the page's ``page_reading``, when the caller has it already)."""
+    figures, not_read = reading if reading is not None else page_reading(text)
     if unread is not None:
         unread += [{"page": page, **u} for u in not_read]
     years = years if years is not None else _years(figures)
@@ -90,12 +92,13 @@ def _years(figures: list[Figure]) -> set[int]:
 def document_claims(doc: Document, unread: list[dict] | None = None) -> list[dict]:
     """Every distinct figure (measure, value) a press page or letter states, first quote kept.
     Statements of figures that could not be read for certain go to ``unread`` when given."""
+    readings = [page_reading(p.text) for p in doc.pages]  # each page read once, used twice
     years: set[int] = set()
-    for p in doc.pages:
-        years |= _years(page_reading(p.text)[0])
+    for figures, _ in readings:
+        years |= _years(figures)
     seen, out = set(), []
-    for p in doc.pages:
-        for row in page_claims(p.text, p.number, years, unread):
+    for p, reading in zip(doc.pages, readings, strict=True):
+        for row in page_claims(p.text, p.number, years, unread, reading):
             key = (row["measure"], row["value"], row["unit"])
             if key not in seen:
                 seen.add(key)
