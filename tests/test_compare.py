@@ -218,3 +218,40 @@ def test_harmonise_takes_dataframes_first_and_chains_with_pipe():
     mine = chained[chained["force"] == "west-yorkshire"].reset_index(drop=True)
     pd.testing.assert_frame_equal(mine, one)
     assert comparison.harmonise(t["case_grades"].iloc[0:0], t["documents"]).empty
+
+
+PAGE_HTML = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">
+<title>Kent: National Child Protection Inspection post-inspection review - HMICFRS</title></head>
+<body><header><a href="/">HMICFRS</a> <a href="/publications">Publications</a></header><main>
+<h1>Kent: National Child Protection Inspection post-inspection review</h1>
+<p>Published on: 12 May 2021</p>
+<p>We returned to Kent Police to see what progress it had made. Of the 40 cases we audited, 14
+were good, 18 required improvement and 8 were inadequate.</p>
+<p><a href="/files/kent-pir.pdf">Get the report (PDF, 900KB)</a></p></main>
+<footer>Cookies | Accessibility</footer></body></html>"""
+
+
+def test_a_publication_page_does_not_count_its_reports_figures_twice(tmp_path):
+    """Page and report both in the corpus: the comparison shows the report's set once."""
+    from pdfmaker import make_pdf
+
+    from reportkit.pipeline import extract_corpus
+
+    raw = tmp_path / "raw" / "kent"
+    raw.mkdir(parents=True)
+    (raw / "pir-2021-page.html").write_text(PAGE_HTML, encoding="utf-8")
+    make_pdf(raw / "pir-2021-report.pdf", [
+        ["National Child Protection Inspection Post-Inspection Review",
+         "Kent Police 8\u201312 March 2021", "May 2021"],
+        ["Case file analysis", "Of the 40 cases we audited, 14 were good, 18 required improvement "
+         "and 8 were inadequate."],
+    ])
+    tables = extract_corpus(tmp_path / "raw", None, jobs=1, cache=None, progress=False)
+    docs = tables["documents"].set_index("path")
+    assert docs.loc["kent/pir-2021-page.html", "genre"] == "publication_page"
+    grades = tables["case_grades"]
+    assert grades["doc_id"].nunique() == 2  # both documents state the figures: both are kept
+    shown = comparison.grade_table(tables, "kent", views=("main",))
+    assert set(shown["doc_id"]) == {docs.loc["kent/pir-2021-report.pdf", "doc_id"]}
+    assert shown.set_index("grade")["cases"].to_dict() == {"good": 14, "requires_improvement": 18,
+                                                           "inadequate": 8}

@@ -14,7 +14,7 @@ from scipy import stats
 
 from reportkit import forces
 from reportkit.tables import schema
-from reportkit.vocabulary import GRADE_WORDS, date_words, label
+from reportkit.vocabulary import ANNOUNCING_GENRES, GRADE_WORDS, date_words, label
 
 Z95 = 1.959963984540054
 Z80_POWER = 0.8416212335729143  # one-sided z for 80% power
@@ -157,10 +157,28 @@ def _flag(stated: float, counted: float, derived: set[str]) -> str:
     return "; ".join(notes)
 
 
+def restated_elsewhere(docs: pd.DataFrame) -> set[str]:
+    """doc_ids of publication and tracker pages whose report is in the corpus too (same force and
+    kind, published the same month): their figures restate that report's and would count twice."""
+    if "genre" not in docs or docs.empty:
+        return set()
+    genre = docs["genre"].astype("string")
+    pages = docs[genre.isin(ANNOUNCING_GENRES).fillna(False).astype(bool)]
+    reports = docs[~genre.isin(ANNOUNCING_GENRES).fillna(False).astype(bool)]
+    month = pd.to_datetime(docs["published"], errors="coerce").dt.to_period("M")
+    held = set(zip(reports["force"].astype("string"), reports["kind"].astype("string"),
+                   month[reports.index], strict=True))
+    return {str(i) for i, f, k, m in zip(pages.index, pages["force"].astype("string"),
+                                         pages["kind"].astype("string"), month[pages.index],
+                                         strict=True) if pd.notna(m) and (f, k, m) in held}
+
+
 def grade_table(tables: dict, force: str, views: tuple[str, ...] = VIEWS) -> pd.DataFrame:
-    """Per document, assessor and subset: count, share and Wilson 95% interval of each grade."""
+    """Per document, assessor and subset: count, share and Wilson 95% interval of each grade.
+    A publication page's figures are left out when the report it announces is in the corpus."""
     grades = frame(tables, "case_grades", force)
     docs = documents_index(tables)
+    grades = grades[~grades["doc_id"].astype("string").isin(restated_elsewhere(docs))]
     rows = []
     for (doc_id, assessor, subset), grp in grades.groupby(
             ["doc_id", "assessor", "subset"], dropna=False, sort=False):
