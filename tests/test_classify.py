@@ -517,3 +517,17 @@ def test_a_page_titled_by_its_area_is_that_forces():
                "constabulary should send a plan.\n\nStatus | Complete", fmt="txt")
     assert kinds.force(doc) == "norfolk"
     assert kinds.force(_doc("Protecting children: a report\n\nWe found things.", fmt="txt")) is None
+
+
+def test_news_saved_as_text_is_titled_by_its_headline_not_its_masthead(tmp_path):
+    from reportkit.extract.kinds import title
+    from reportkit.read import read_document
+
+    page = tmp_path / "article.txt"
+    page.write_text("The Fenland Gazette\n\nHome | News | Sport\n\n"
+                    "Watchdog tells police to listen to children\n\nBy a staff reporter\n"
+                    "Monday 4 June 2018\n\nInspectors who visited the force in March said it\n"
+                    "still missed warning signs in too many cases.\n", encoding="utf-8")
+    doc = read_document(str(page))
+    assert title(doc, "news") == "Watchdog tells police to listen to children"
+    assert title(doc, "report") == "The Fenland Gazette"  # other genres keep the first line

@@ -99,7 +99,13 @@ def _area(text: str) -> str | None:
     return None
 
 
-def title(doc: Document) -> str:
+# Genres whose text copies open with a masthead and menus before the headline
+_HEADLINED = ("news", "press_release", "force_statement")
+
+
+def title(doc: Document, genre_: str | None = None) -> str:
+    if doc.format == "txt" and genre_ in _HEADLINED and (head := _headline(doc)):
+        return head
     if doc.title.strip():
         return " ".join(doc.title.split())[:200]
     if is_letter(doc):
@@ -112,6 +118,21 @@ def title(doc: Document) -> str:
             break
         heads.append(span.text)
     return " ".join(heads)[:200]
+
+
+def _headline(doc: Document) -> str | None:
+    """A news page saved as text opens with the masthead and the site's menu, then the headline:
+    the first one-line paragraph of four words or more before the article's first paragraph of
+    several lines; menus ("News | Crime"), bylines and datelines are passed over."""
+    for para in re.split(r"\n\s*\n", doc.pages[0].text if doc.pages else "")[:12]:
+        lines = [" ".join(ln.split()) for ln in para.splitlines() if ln.strip()]
+        if len(lines) > 1 or (lines and len(lines[0].split()) > 25):
+            return None  # the article has begun: no headline stood before it
+        text = lines[0] if lines else ""
+        if (len(text.split()) >= 4 and "|" not in text and not find_dates(text)
+                and not text.lower().startswith("by ")):
+            return text[:200]
+    return None
 
 
 _REPORTED = re.compile(r"\b(?:report(?:ed)?|published|issued|released|revealed)\b", re.I)

@@ -49,7 +49,7 @@ def _meta(doc: Document) -> tuple[dict, Dated | None, Dated | None]:
     # two sources that disagree are shown on the document's row, never resolved silently
     doc.warnings.extend(n for n in notes if n not in doc.warnings)
     meta = {
-        "kind": kind, "title": kinds.title(doc), "force": kinds.force(doc, kind),
+        "kind": kind, "title": kinds.title(doc, genre), "force": kinds.force(doc, kind),
         "published": pub.start if pub else None,
         "published_precision": pub.precision if pub else None,
         "fieldwork_start": work.start if work else None,
