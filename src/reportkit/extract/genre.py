@@ -353,13 +353,14 @@ def classify(doc: Document) -> str:
     return best
 
 
-def is_tracker_page(doc: Document, recommendations: int) -> bool:
+def is_tracker_page(doc: Document, recommendations: int, genre_: str | None = None) -> bool:
     """A recommendation-tracker page: its status lines are the tracker's own recommendation's,
     not a review's judgment of an earlier one. A tracker is one short page about one
     recommendation: tested first, so a report is not classified twice, nor a review's page that
-    lists two recommendations taken for a tracker."""
+    lists two recommendations taken for a tracker. ``genre_``: the document's genre when the
+    caller has classified it already (the parser has), so it is not worked out again."""
     return (recommendations <= 1 and len(doc.pages) == 1 and len(doc.text) < 20000
-            and classify(doc) == "recommendation_tracker")
+            and (genre_ or classify(doc)) == "recommendation_tracker")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -122,9 +122,9 @@ def _parse(doc: Document) -> Parsed:
         doc, review_year=year.year if year else None, unread=out.unread_statements)
     out.unread_statements = _distinct(out.unread_statements)
     out.warnings += grade_warnings
-    recs = recommendations.document_recommendations(doc, meta["kind"])
+    recs = recommendations.document_recommendations(doc, meta["kind"], meta["genre"])
     out.recommendations = recommendations.rows(recs)
     if meta["kind"] in REVIEW_KINDS:
-        out.progress = ratings.document_progress(doc, recs)
+        out.progress = ratings.document_progress(doc, recs, meta["genre"])
     out.findings = findings.document_findings(doc, {r.quote for r in recs})
     return out

@@ -109,11 +109,11 @@ def _section_at(text: str, pos: int, current: str | None) -> str | None:
     return heads[-1] if heads else current
 
 
-def document_progress(doc: Document, recs: list[Rec]) -> list[dict]:
+def document_progress(doc: Document, recs: list[Rec], genre_: str | None = None) -> list[dict]:
     """One row per rating sentence, tied to the reviewed recommendation it follows (or names). A
     tracker page's status ("has been achieved") is its own recommendation's, not a review's
     progress against an earlier one: none."""
-    if genre.is_tracker_page(doc, len(recs)):
+    if genre.is_tracker_page(doc, len(recs), genre_):
         return []
     earlier = [r for r in recs if r.earlier]
     out: list[dict] = []

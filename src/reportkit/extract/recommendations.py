@@ -372,8 +372,10 @@ def _near_label(text: str, pos: int) -> bool:
     return bool(re.search(r"recommendation", text[max(0, pos - 40):pos], re.I))
 
 
-def document_recommendations(doc: Document, kind: str = "inspection") -> list[Rec]:
-    """All recommendations in reading order; in reviews those of the earlier report are flagged."""
+def document_recommendations(doc: Document, kind: str = "inspection",
+                             genre_: str | None = None) -> list[Rec]:
+    """All recommendations in reading order; in reviews those of the earlier report are flagged
+    (``genre_``: the document's genre, when known)."""
     recs: list[Rec] = []
     in_section, head = False, None
     for p in doc.pages:
@@ -382,7 +384,7 @@ def document_recommendations(doc: Document, kind: str = "inspection") -> list[Re
         found, in_section, head = _page_recs(p.text, p.number, in_section, head)
         recs += found
     # a tracker page of a review's recommendation states that one's status: it is not an earlier one
-    if kind in ("review", "reinspection", "update") and not genre.is_tracker_page(doc, len(recs)):
+    if kind in ("review", "reinspection", "update") and not genre.is_tracker_page(doc, len(recs), genre_):
         _flag_reviewed(doc, recs)
     recs = _once(recs)
     _number(doc, recs)
