@@ -27,6 +27,11 @@ BASES = ("stated", "derived")
 # The grading scale a document uses: four grades (2014-15), three (later), five (post-2024 topics).
 SCALES = ("three", "four", "five")
 
+# Since April 2024 a report grades five topics on the five-point scale, in this order (the
+# wordings reports use for each are in extract's pattern tables; these are the codes and words).
+GRADED_AREAS = ("leadership", "partnership", "initial_response", "risk_assessment", "investigation")
+AREA_SCALE = GRADES[:5]  # outstanding, good, adequate, requires improvement, inadequate
+
 # Dated events (events.event), in the order they happen to a report.
 EVENTS = ("fieldwork_start", "fieldwork_end", "published", "action_plan_due", "response_published",
           "press_published")
@@ -52,6 +57,11 @@ KIND_WORDS = {
     "inspection": "inspection", "review": "post-inspection review", "reinspection": "re-inspection",
     "update": "update", "thematic": "thematic report", "press": "press article",
     "pcc_response": "commissioner's response", "other": "other document",
+}
+GRADED_AREA_WORDS = {
+    "leadership": "leadership", "partnership": "partnership working",
+    "initial_response": "initial response", "risk_assessment": "risk assessment and referral",
+    "investigation": "investigation",
 }
 GENRE_WORDS = {
     "news": "press article", "press_release": "inspectorate's press release",
