@@ -15,11 +15,12 @@
 
 # %% [markdown]
 # # Extraction review
-# One document: every figure with its page, quote and the highlighted place it came from.
+# One document: every figure and every finding with its page, quote and the highlighted place it
+# came from.
 
 # %%
 from reportkit import analysis, charts, config, load
-from reportkit.report import briefing
+from reportkit.report import briefing, findings_view
 briefing.setup()
 
 # %% tags=["parameters"]
@@ -43,6 +44,15 @@ briefing.show_figures(tables, document["doc_id"])
 
 # %%
 briefing.show_snippets(tables, document, raw_dir)
+
+# %% [markdown]
+# ## Every finding
+# What inspectors found, sentence by sentence: its area (from the section's heading, else from what
+# it is about), strength or concern, type (practice, progress on a recommendation, summary) and
+# the place on the page.
+
+# %%
+findings_view.show_document_findings(tables, document, raw_dir)
 
 # %% [markdown]
 # ## The rows themselves

@@ -28,7 +28,7 @@ briefing.show_page_title(f"{briefing.force_name(force)}: "
                          "baseline against follow-up")
 
 # %%
-briefing.show_chart(charts.grade_distribution(tables, force))
+briefing.show_grade_chart(tables, force)
 
 # %%
 briefing.show_comparison(tables, force)
@@ -53,3 +53,9 @@ briefing.show_mapping()
 # %%
 comparison = analysis.compare(tables, force)
 comparison.grades.head(10)
+
+# %% [markdown]
+# ## Notes
+
+# %%
+briefing.show_notes(tables, force)

@@ -33,7 +33,7 @@ briefing.show_chart(charts.force_timeline(tables, slug) if slug
 
 # %% [markdown]
 # ## Per report
-# Lags are ranges where a date is known only to the month. The 56-day limit for the commissioner's response applies to reports published from 31 January 2017.
+# Lags are ranges where a date is known only to the month. The response counted is the commissioner's formal response; public statements are shown apart. The 56-day limit applies to reports published from 31 January 2017. Dates two sources give differently follow the table.
 
 # %%
 briefing.show_timeliness(tables, slug)
@@ -43,3 +43,9 @@ briefing.show_timeliness(tables, slug)
 
 # %%
 analysis.lag_table(tables, slug).head()
+
+# %% [markdown]
+# ## Notes
+
+# %%
+briefing.show_notes(tables, slug)

@@ -33,7 +33,7 @@ briefing.show_headline(tables, force)
 # ## Baseline against follow-up
 
 # %%
-briefing.show_chart(charts.grade_distribution(tables, force))
+briefing.show_grade_chart(tables, force)
 
 # %%
 briefing.show_comparison(tables, force)
@@ -42,7 +42,7 @@ briefing.show_comparison(tables, force)
 # ## Recommendations and progress
 
 # %%
-briefing.show_chart(charts.recommendation_progress(tables, force))
+briefing.show_progress_chart(tables, force)
 
 # %%
 briefing.show_progress(tables, force)
@@ -51,7 +51,7 @@ briefing.show_progress(tables, force)
 # ## Timeline and lags
 
 # %%
-briefing.show_chart(charts.force_timeline(tables, force))
+briefing.show_timeline_chart(tables, force)
 
 # %%
 briefing.show_timeliness(tables, force)
@@ -67,6 +67,12 @@ briefing.show_claims(tables, force)
 
 # %%
 briefing.show_sources(tables, force)
+
+# %% [markdown]
+# ## Notes
+
+# %%
+briefing.show_notes(tables, force)
 
 # %% tags=["analyst"]
 tables.case_grades[tables.case_grades["force"] == briefing.resolve_force(force)]

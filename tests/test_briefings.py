@@ -126,6 +126,72 @@ def remote_refs(page: str) -> list[tuple[str, str]]:
     return [(t, v) for t, v in refs(page) if re.match(r"(?i)(https?:)?//", v.strip())]
 
 
+def test_notes_cite_page_and_words_and_escape_them():
+    from test_compare import facts_tables, typed
+
+    t = facts_tables()
+    grades = t["case_grades"].copy()
+    grades.loc[grades.index[0], "quote"] = f"Of these, 9 were good {SCRIPT}"
+    t["case_grades"] = typed(grades, "case_grades")
+    force = grades["force"].iloc[0]
+    notes = briefing.notes_table(t, force)
+    assert notes["note"].tolist() == list(range(1, len(notes) + 1))
+    page = str(briefing.show_notes(t, force).data)
+    assert "<script" not in page and "&lt;script&gt;" in page
+    assert 'id="note-1"' in page and ", page 1: \u201c" in page
+    assert briefing.cite_html([5, 3, 3]) == (
+        '<sup class="rk-cite">[<a href="#note-3">3</a>, <a href="#note-5">5</a>]</sup>')
+    table = briefing.table_html(pd.DataFrame({"n": [1], "notes": [[2]]}),
+                                {"n": ("N", "int"), "notes": ("Source", "cite")})
+    assert 'href="#note-2"' in table
+
+
+def test_a_month_stays_a_month_in_sources_and_timeline():
+    from test_compare import facts_tables
+
+    t = facts_tables()
+    sources = visible_text(str(briefing.show_sources(t, "south-yorkshire").data))
+    assert "September 2014" in sources and "1 September 2014" not in sources
+    lags = visible_text(str(briefing.show_timeliness(t, "south-yorkshire").data))
+    assert "September 2014" in lags and "1 September 2014" not in lags
+
+
+def test_national_overview_uses_the_thematic_and_gives_ranges(demo_tables):
+    page = visible_text(str(briefing.show_national(demo_tables).data))
+    assert "states its own pooled figures" in page and "of 576 cases, 177 good (31%)" in page
+    assert "Inadequate at baseline" in page and "(four grades)" in page
+    assert "Median" not in page and "135\u2013165 days" in page
+    assert "74% requires improvement or inadequate (the only figure given)" in page
+    assert "42% (as the report states it)" in page  # West Midlands: a share, not a count
+
+
+def test_index_figures_keep_a_stated_share_a_share(demo_tables):
+    wm = briefing.headline_figures(demo_tables, "west-midlands")
+    assert wm["latest"]["inadequate"] is None  # 48 is derived from "about 42%": never shown as a count
+    assert wm["inadequate_shown"] == "about 42%, a share: no count given"
+    wy = briefing.headline_figures(demo_tables, "west-yorkshire")
+    assert wy["latest"]["good"] == 11 and wy["good_shown"] == "11 (32%)" and not wy["four_grade"]
+    assert wy["claims_differ"] == 0 and wy["claims_checked"] >= 20
+    sy = briefing.headline_figures(demo_tables, "south-yorkshire")
+    assert sy["claims_differ"] == 1
+    gm = briefing.headline_figures(demo_tables, "greater-manchester")
+    assert gm["four_grade"] and gm["good_shown"] == "8 (27%) (four-grade scale)"
+
+
+def test_grade_table_shows_what_was_said_and_marks_what_was_derived(demo_tables):
+    rows = briefing.grade_rows(demo_tables, "west-midlands").set_index(["subset", "grade"])
+    said = rows.loc[("all", "inadequate")]
+    assert said["share_shown"] == "42% (as stated)"
+    assert said["cases_shown"] == "48 (derived from 42% of 115)"
+    rest = rows.loc[("all", "not_stated")]
+    assert rest["grade_shown"] == "grade not given" and "as stated" not in rest["share_shown"]
+    assert rest["share_shown"].endswith("(derived)") and rest["notes"]
+    assert rows.loc[("cse", "inadequate"), "subset_shown"] == "sexual exploitation cases"
+    page = visible_text(str(briefing.show_comparison(demo_tables, "west-midlands").data))
+    for jargon in ("Check:", " cse ", "not_stated", "cases total"):
+        assert jargon not in page, jargon
+
+
 # ---- the batch on the demo corpus ---------------------------------------------------------------
 
 @pytest.mark.slow
@@ -238,7 +304,7 @@ def test_one_failing_force_is_marked_and_the_others_are_built(demo, tmp_path):
     assert state[good]["ok"] is True
     index = (out / "briefings" / "index.html").read_text(encoding="utf-8")
     row = next(r for r in index.split("<tr") if f'href="{bad}.html"' in r)
-    assert "FAILED" in row
+    assert 'class="status-failed"' in row
 
 
 def test_unknown_force_or_parameter_stops_before_anything_runs(tmp_path, capsys):

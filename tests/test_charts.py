@@ -73,7 +73,9 @@ def test_grade_colours_are_the_same_in_every_view(tmp_path):
 
 def test_recommendation_progress(tmp_path):
     fig = charts.recommendation_progress(tracking_tables(), "west-yorkshire")
-    assert "1 of 4 recommendations made little or no progress" in _texts(fig)
+    # 3 of the 4 were followed up: the title counts those, and says one was not
+    assert ("1 of the 3 recommendations followed up made little or no progress by the Mar 2016 "
+            "follow-up; 1 was not followed up") in _texts(fig)
     _assert_real_image(charts.save(fig, "progress", tmp_path))
     empty = charts.recommendation_progress(facts_tables(), "west-yorkshire")
     _assert_real_image(charts.save(empty, "progress-empty", tmp_path))
@@ -135,3 +137,35 @@ def test_a_quote_is_found_across_a_hyphenated_line_break():
     boxes = _find_run(words, "the inspection\n(8 good, 16")
     assert [b[0] for b in boxes] == [10.0, 20.0, 30.0, 40.0, 50.0, 60.0]
     assert _find_run(words, "the inspection (9 good") == []
+
+
+def test_document_text_is_never_read_as_mathtext():
+    """A recommendation quoting '$\\nosuchmacro{x}$' is drawn as written, and the page is built."""
+    t = tracking_tables()
+    t["recommendations"] = t["recommendations"].copy()
+    weird = r"Spend $\nosuchmacro{x}$ and $5m on training"
+    t["recommendations"].loc[t["recommendations"].index[0], "text"] = weird
+    fig = charts.recommendation_progress(t, "west-yorkshire")
+    labels = [x.get_text() for x in fig.axes[0].get_yticklabels()]
+    assert any("$\\nosuchmacro{x}$" in label for label in labels)
+    page = style.chart_html(fig)  # saved outside the house style, as a briefing saves it
+    assert page.count("data:image/png;base64,") == 2
+
+
+def test_a_chart_in_a_page_has_a_phone_version_that_is_narrower(tmp_path):
+    import base64
+    import io
+    import re
+
+    fig = charts.grade_distribution(facts_tables(), "west-yorkshire")
+    page = style.chart_html(fig)
+    wide, narrow = (Image.open(io.BytesIO(base64.b64decode(m)))
+                    for m in reversed(re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", page)))
+    assert f'media="(max-width: {style.PHONE_MAX_PX}px)"' in page and " 1.5x" in page
+    assert 'alt="West Yorkshire Police: ' in page  # the title, for a reader who cannot see it
+    # shown at 1.5 pixels per CSS pixel, the phone chart fits a 390 px screen with little shrinking
+    assert narrow.width / 1.5 < 520 < wide.width
+    with style.narrow():
+        small = charts.grade_distribution(facts_tables(), "west-yorkshire")
+    assert small.get_figwidth() == style.PHONE_WIDTH
+    assert not small.axes[0].get_yticklabels()  # labels sit above the bars, not beside them

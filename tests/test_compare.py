@@ -206,8 +206,17 @@ def test_grade_missing_from_an_incomplete_set_is_not_compared_as_zero():
     g = result.grades[result.grades["view"] == "main"]
     combined = g[g["grade"] == "requires_improvement_or_inadequate"]
     assert combined["cases"].tolist() == [278] and "only 278 of 374" in combined["flag"].iloc[0]
-    assert result.changes.empty  # neither good nor inadequate is known at baseline
-    assert "no baseline and follow-up" in result.verdict
+    # neither good nor inadequate is known at baseline: only the combined measure it states
+    assert set(result.changes["grade"]) == {"requires_improvement_or_inadequate"}
+    main = result.changes[result.changes["view"] == "main"].iloc[0]
+    # the 2017 update: 64 requires improvement + 61 inadequate of 135, added up (derived)
+    assert (main["baseline_cases"], main["baseline_n"], main["baseline_basis"]) == (278, 374,
+                                                                                    "stated")
+    assert (main["followup_cases"], main["followup_n"], main["followup_basis"]) == (125, 135,
+                                                                                    "derived")
+    assert main["fisher_p"] < 0.001 and main["change_points"] > 0
+    assert "Requires improvement or inadequate: 278 of 374" in result.verdict
+    assert "derived: the grades added up" in result.verdict and "p < 0.001" in result.verdict
 
 
 def test_harmonise_takes_dataframes_first_and_chains_with_pipe():

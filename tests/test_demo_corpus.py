@@ -338,3 +338,25 @@ def test_gold_follows_the_conventions(corpus):
     assert {"event": "published", "date": "2016-03-01", "precision": "month"} in wy["events"]
     assert {"event": "baseline_fieldwork", "date": "2014-08-01", "precision": "month"} in wy["events"]
     assert wy["recommendations"] == [], "a review restates earlier recommendations: they go to progress"
+
+
+def test_findings_gold_is_what_the_documents_say(texts, corpus):
+    """Every finding in the gold is a sentence of its document, with codes from the vocabulary and
+    links that resolve: a summary's twin is a finding of the same document."""
+    from reportkit.vocabulary import FINDING_TYPES, INSPECTION_AREAS, POLARITIES
+
+    _, gold = corpus
+    counted = 0
+    for doc in (d for d in gold["documents"] if "findings" in d):  # gold that lists findings
+        text = re.sub(r"-\s+", "-", " ".join(texts[doc["path"]].split()))
+        quotes = {f["quote"] for f in doc["findings"]}
+        for f in doc["findings"]:
+            assert re.sub(r"-\s+", "-", f["quote"]) in text, (doc["path"], f["quote"])
+            assert f["area"] in INSPECTION_AREAS and f["polarity"] in POLARITIES
+            assert f["type"] in FINDING_TYPES
+            assert (f["recommendation"] is not None) == (f["type"] == "progress"), f
+            assert f["duplicate_of"] is None or (f["type"] == "summary" and f["duplicate_of"] in quotes)
+            counted += 1
+        if doc["kind"] in ("inspection", "review", "update", "thematic"):
+            assert doc["findings"], doc["path"]  # every report states findings
+    assert counted >= 250

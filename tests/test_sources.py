@@ -116,3 +116,36 @@ def test_a_claim_about_the_earlier_inspection_is_checked_against_that_report():
     assert out.loc["baseline_good", "status"] == "not_found"
     assert pd.isna(out.loc["baseline_good", "report_doc_id"])
     assert "inspection of 2012" in out.loc["baseline_good", "explanation"]
+
+
+def test_the_press_check_leads_with_disagreements_and_keeps_unchecked_apart():
+    from reportkit.report import briefing
+    from reportkit.report.headline import headline_text, measure_words
+
+    t = facts_tables()
+    t["documents"] = typed(pd.concat([t["documents"], pd.DataFrame([
+        {"doc_id": "sy-press", "force": "south-yorkshire", "kind": "press", "genre": "news",
+         "title": "Still falling short", "published": pd.Timestamp("2015-07-22"),
+         "published_precision": "day"}])]), "documents")
+    t["claims"] = _claims([
+        ("sy-press", "south-yorkshire", "inadequate", 7, "seven inadequate", None),
+        ("sy-press", "south-yorkshire", "missing_total", 9, "nine missing children", None),
+        ("sy-press", "south-yorkshire", "cases_total", 27, "27 cases", None),
+    ])
+    rows = briefing.claim_rows(t, "south-yorkshire")
+    assert rows["status"].tolist() == ["differs", "agrees", "not_found"]
+    assert rows["status_shown"].tolist() == ["differs from the report", "agrees",
+                                             "not in the report"]
+    assert rows["measure_shown"].iloc[0] == "cases examined"
+    page = str(briefing.show_claims(t, "south-yorkshire").data)
+    assert page.index("Figures that differ") < page.index("agree with") < page.index("cannot be")
+    assert 'class="rk-differs"' in page
+    text = headline_text(t, "south-yorkshire")
+    assert "1 of 2 figures quoted by the press or the commissioner differs" in text
+    assert "gave 27 (cases examined), the report gives 28" in text
+    assert "(1 more could not be checked: not in the report)" in text
+    assert measure_words("baseline_further_good") == (
+        "the earlier inspection's further cases the inspectorate chose: good")
+    assert measure_words("custody_requires_improvement") == (
+        "children held in custody: requires improvement")
+    assert measure_words("force_good") == "cases the force graded itself: good"

@@ -122,3 +122,81 @@ def test_a_publication_page_lends_its_date_to_the_report_it_announces():
     r = _row(timeliness.lag_table(_with_pages(report_published=False), "west-yorkshire"), "wy-2018")
     assert r["published"] == pd.Timestamp("2018-06-12")
     assert r["fieldwork_to_publication_min"] == (pd.Timestamp("2018-06-12") - pd.Timestamp("2018-01-19")).days
+
+
+# ---- the commissioner's formal response, statements, computed dates, conflicting dates ----------
+
+def _with_statement(title: str = "Statement on the HMIC post-inspection review",
+                    formal: bool = True) -> dict:
+    """The 2016 review answered by a same-day statement (and, if ``formal``, the 15 April letter)."""
+    t = facts_tables()
+    docs = t["documents"]
+    if not formal:
+        docs = docs[docs["doc_id"] != "wy-pcc-2016-04-15"]
+    extra = [{"doc_id": "wy-pcc-statement", "force": "west-yorkshire", "kind": "pcc_response",
+              "title": title, "path": "west-yorkshire/2016-03-08-pcc-statement.pdf",
+              "published": pd.Timestamp("2016-03-08"), "published_precision": "day",
+              "answers_doc_id": REVIEW}]
+    t["documents"] = typed(pd.concat([docs, pd.DataFrame(extra)], ignore_index=True), "documents")
+    return t
+
+
+def test_the_formal_response_counts_and_a_same_day_statement_is_shown_apart():
+    r = _row(timeliness.lag_table(_with_statement(), "west-yorkshire"), REVIEW)
+    assert r["response_doc_id"] == "wy-pcc-2016-04-15"  # not the statement of the same day
+    assert r["publication_to_response_min"] == 38 and r["publication_to_response"] == "38 days"
+    assert r["statement_doc_id"] == "wy-pcc-statement"
+    assert r["statement_published"] == pd.Timestamp("2016-03-08")
+
+
+def test_only_a_statement_is_said_and_never_counted_as_the_response():
+    r = _row(timeliness.lag_table(_with_statement(formal=False), "west-yorkshire"), REVIEW)
+    assert pd.isna(r["response_doc_id"]) and pd.isna(r["publication_to_response_min"])
+    assert r["response_note"] == "only a public statement exists, no formal response"
+    assert r["publication_to_response"] == r["response_note"]
+    ev = timeliness.force_events(_with_statement(formal=False), "west-yorkshire")
+    assert ev[ev["doc_id"] == "wy-pcc-statement"]["form"].tolist() == ["statement"]
+
+
+@pytest.mark.parametrize("form", ["formal", "statement"])
+def test_response_shapes_read_their_examples(form):
+    shape, examples = timeliness.RESPONSE_SHAPES[form]
+    for example in examples:
+        assert timeliness.response_form(example) == form, example
+    assert timeliness.response_form("Office of the Police and Crime Commissioner") == "unclear"
+
+
+def test_a_date_computed_from_a_month_is_a_month_or_unknown_never_a_day():
+    march = pd.Timestamp("2019-03-01")
+    assert timeliness.days_after(pd.Timestamp("2016-03-08"), "day", 42) == (
+        pd.Timestamp("2016-04-19"), "day")
+    # six weeks after "March 2019" is some day from 12 April to 12 May: no one month
+    assert pd.isna(timeliness.days_after(march, "month", 42)[0])
+    assert timeliness.days_after(march, "month", 0) == (march, "month")
+    r = _row(timeliness.lag_table(_with_2018_report(None, "month"), "west-yorkshire"), "wy-2018")
+    assert pd.isna(r["action_plan_due"]) and pd.isna(r["action_plan_due_precision"])
+
+
+def test_sources_that_disagree_on_fieldwork_are_both_kept():
+    """Lancashire: the inspection says October 2017, the later review says May 2017."""
+    from reportkit.analysis.conflicts import date_conflicts, date_statements
+
+    t = facts_tables()
+    insp = "lancashire-ncpi-2018-03-08"
+    assert insp in set(t["documents"]["doc_id"]), "the facts hold Lancashire's 2018 inspection"
+    review = {"doc_id": "lancs-review", "force": "lancashire", "kind": "review",
+              "published": pd.Timestamp("2021-09-14"), "published_precision": "day"}
+    t["documents"] = typed(pd.concat([t["documents"], pd.DataFrame([review])]), "documents")
+    said = [{"force": "lancashire", "doc_id": "lancs-review", "event": "baseline_fieldwork",
+             "date": pd.Timestamp(month), "precision": "month", "page": 1,
+             "quote": f"The fieldwork for that inspection took place in {month}."}
+            for month in ("May 2017",)]
+    t["events"] = typed(pd.concat([t["events"], pd.DataFrame(said)]), "events")
+    c = date_conflicts(t, "lancashire")
+    assert len(c) == 1 and c.iloc[0]["report_doc_id"] == insp
+    assert c.iloc[0]["b_date"] == pd.Timestamp("2017-05-01") and not c.iloc[0]["agrees"]
+    assert c.iloc[0]["a_date"].month == 10  # the report's own October 2017 stays beside it
+    # a review that agrees with the report is no conflict
+    t["events"].loc[t["events"]["doc_id"] == "lancs-review", "date"] = pd.Timestamp("2017-10-01")
+    assert date_conflicts(t, "lancashire").empty
+    assert date_statements(t, "lancashire")["agrees"].all()

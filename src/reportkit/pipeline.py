@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import logging
 import pickle
-import signal
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -22,10 +20,11 @@ from reportkit import config
 from reportkit.extract.parse import (
     parse_document,  # imported here so that forked workers inherit it
 )
+from reportkit.errors import UsageError
 from reportkit.forces import resolve
 from reportkit.read.corpus import Source, discover
 from reportkit.read.document import ReadError
-from reportkit.read.reader import read_document
+from reportkit.read.reader import FileChanged, read_document
 from reportkit.tables import atomic
 from reportkit.tables.schema import REPORT_KINDS, TABLES
 from reportkit.tables.state import (  # noqa: F401  (is_stale and STATE_FILE are part of this module's API)
@@ -38,73 +37,61 @@ from reportkit.tables.state import (  # noqa: F401  (is_stale and STATE_FILE are
     up_to_date,
     write_state,
 )
-from reportkit.tables.store import coerce, load_tables, write_checked_table
+from reportkit.tables import lock
+from reportkit.tables.store import coerce, load_tables, write_table_set
 from reportkit.tables.validate import validate
 from reportkit.vocabulary import ANNOUNCING_GENRES, PUBLICATION_EVENT
+from reportkit.workers import Limits, Refused, run_limited
 
 log = logging.getLogger(__name__)
 
 ROW_TABLES = ("case_grades", "recommendations", "findings", "progress", "events", "claims",
-              "unread_statements")
+              "unread_statements", "area_grades", "recommendation_status")
 
 
 @dataclass
 class Result:
     """What one document gave: its meta and rows, or the reason it gave nothing."""
 
-    sha256: str
+    sha256: str  # of the bytes read (the discovered hash when the file changed before reading)
     error: str | None = None
     pages: int | None = None
     fmt: str = ""
     meta: dict = field(default_factory=dict)
     rows: dict[str, list[dict]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    transient: bool = False  # a time-out or crash: not cached, tried again next run
-
-
-class _Timeout(BaseException):  # not an Exception: no `except Exception` in a reader swallows it
-    pass
-
-
-def _alarm(signum, frame):
-    raise _Timeout
+    transient: bool = False  # a parser bug or a file changing under us: not cached, tried next run
+    file_key: list[int] | None = None  # [size, mtime ns] of the file as read
 
 
 def process_file(abspath: str, sha256: str) -> Result:
-    """Read and parse one file. Never raises: a failure comes back as Result.error (plain words)."""
-    use_alarm = hasattr(signal, "SIGALRM") and _in_main_thread()
-    if use_alarm:
-        old = signal.signal(signal.SIGALRM, _alarm)
-        # re-fires every half second: an exception raised inside a __del__ or a gc callback is
-        # swallowed by Python, so a single alarm could be lost
-        signal.setitimer(signal.ITIMER_REAL, config.MAX_SECONDS_PER_DOCUMENT, 0.5)
+    """Read and parse one file. Never raises: a failure comes back as Result.error (plain words).
+
+    The per-document time and memory limits are not enforced here but by the worker process that
+    runs this (reportkit.workers): a call inside a reading library cannot be interrupted."""
     try:
-        doc = read_document(abspath)
+        try:
+            doc = read_document(abspath)
+        except FileChanged:
+            doc = read_document(abspath)  # once more: a copy that was finishing has finished
         parsed = parse_document(doc)
         rows = {t: list(getattr(parsed, t)) for t in ROW_TABLES}
-        return Result(sha256, pages=len(doc.pages), fmt=doc.format, meta=dict(parsed.meta),
-                      rows=rows, warnings=[*doc.warnings, *parsed.warnings])
+        return Result(doc.sha256, pages=len(doc.pages), fmt=doc.format, meta=dict(parsed.meta),
+                      rows=rows, warnings=[*doc.warnings, *parsed.warnings], file_key=doc.file_key)
+    except FileChanged as exc:
+        return Result(sha256, error=str(exc), transient=True)
     except ReadError as exc:
         return Result(sha256, error=str(exc))
-    except _Timeout:
-        return Result(sha256, transient=True, error=f"gave up after {config.MAX_SECONDS_PER_DOCUMENT} s "
-                      "(config.MAX_SECONDS_PER_DOCUMENT): the document is too long or too complex")
     except MemoryError:
-        return Result(sha256, transient=True, error="ran out of memory reading this document")
+        return Result(sha256, error=f"ran out of memory reading this document ({_memory_limit()})")
     except Exception as exc:  # a bug in a parser must not stop the corpus: log it plainly
         log.debug("parser failure on %s", abspath, exc_info=True)
         return Result(sha256, transient=True, error=f"internal error while parsing ({type(exc).__name__}: {exc}); "
                       "please report it with the file")
-    finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, old)
 
 
-def _in_main_thread() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
+def _memory_limit() -> str:
+    return f"limit {config.MAX_MEMORY_BYTES / 2**20:.0f} MB, config.MAX_MEMORY_BYTES"
 
 
 # --- cache ------------------------------------------------------------------------------------
@@ -125,44 +112,51 @@ def _cache_get(cache: Path | None, sha: str, version: str) -> Result | None:
 
 
 def _cache_put(cache: Path | None, result: Result, version: str) -> None:
-    # Read errors are facts about the file and are cached too; time-outs and crashes may not recur.
+    """Keep a result for the same bytes and limits (the limits are part of ``version``): a refusal
+    for time or memory too, so a re-run does not spend the limit on the same bomb again."""
     if cache is None or result.transient:
         return
-    atomic.write_bytes(_cache_file(cache, result.sha256, version), pickle.dumps(result))
+    try:
+        atomic.write_bytes(_cache_file(cache, result.sha256, version), pickle.dumps(result))
+    except OSError as exc:  # the cache only saves time: a full or read-only cache disk is no error
+        log.warning("the parse cache in %s could not be written (%s): carrying on without it",
+                    cache, exc.strerror or exc)
 
 
 # --- running ----------------------------------------------------------------------------------
 
 def run_documents(todo: list[Source], jobs: int, progress: bool, scheduler: str | None = None) -> dict[str, Result]:
-    """Process unique files (by sha256) locally, in processes, or on a Dask cluster."""
+    """Process unique files (keyed by their discovered sha256) in killable worker processes, each
+    held to the per-document limits, or on a Dask cluster."""
     from tqdm import tqdm
 
     bar = tqdm(total=len(todo), desc="extract", unit="doc", disable=not progress or not todo,
                file=sys.stderr)
     results: dict[str, Result] = {}
     try:
-        if scheduler:
-            from reportkit.cluster import run_on_dask
-
-            for res in run_on_dask(scheduler, process_file, [(str(s.abspath), s.sha256) for s in todo]):
-                results[res.sha256] = res
-                bar.update()
-        elif jobs <= 1 or len(todo) <= 1:
-            for s in todo:
-                results[s.sha256] = process_file(str(s.abspath), s.sha256)
-                bar.update()
-        else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = [pool.submit(process_file, str(s.abspath), s.sha256) for s in todo]
-                for s, fut in zip(todo, futures):
-                    try:
-                        results[s.sha256] = fut.result()
-                    except Exception as exc:  # a worker killed by the OS
-                        results[s.sha256] = Result(s.sha256, transient=True, error=f"worker process died ({type(exc).__name__})")
-                    bar.update()
+        for sha, res in _outcomes(todo, jobs, scheduler):
+            results[sha] = res
+            bar.update()
     finally:
         bar.close()
     return results
+
+
+def _outcomes(todo: list[Source], jobs: int, scheduler: str | None):
+    tasks = [(s.sha256, (str(s.abspath), s.sha256)) for s in todo]
+    if scheduler:
+        from reportkit.cluster import run_on_dask
+
+        for res in run_on_dask(scheduler, process_file, [args for _, args in tasks]):
+            yield res.sha256, res
+        return
+    if not tasks:
+        return
+    limits = Limits(config.MAX_SECONDS_PER_DOCUMENT, config.MAX_MEMORY_BYTES)
+    for sha, out in run_limited(process_file, tasks, min(jobs, len(tasks)), limits):
+        if isinstance(out, Refused):
+            out = Result(str(sha), error=out.reason)
+        yield sha, out
 
 
 def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = config.PROCESSED_DIR,
@@ -171,17 +165,43 @@ def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = co
                    scheduler: str | None = None) -> dict[str, pd.DataFrame]:
     """Extract every document under ``raw``; write the tables to ``out`` (None: don't write).
 
-    Returns the tables as DataFrames keyed by table name (see schema.TABLES).
+    Returns the tables as DataFrames keyed by table name (see schema.TABLES). ``cache=None``
+    parses every document again, even when ``out`` is up to date. While it runs, ``out`` is locked
+    for writing: a second run on the same folder stops at once with a message (lock.Busy).
     """
     raw = Path(raw)
     forces = [resolve(f) for f in forces] if forces else None  # UnknownForce before any work
-    cache = Path(cache) if cache is not None else None
+    for problem in config.SETTING_PROBLEMS:
+        log.warning(problem)
+    if out is None:
+        return _extract(raw, None, jobs, forces, None if cache is None else Path(cache), progress,
+                        scheduler)
+    out = Path(out)
+    check_paths(raw, out)
+    with lock.writing(out):
+        return _extract(raw, out, jobs, forces, None if cache is None else Path(cache), progress,
+                        scheduler)
+
+
+def check_paths(raw: Path, out: Path) -> None:
+    """Refuse an output folder inside the raw folder (or the raw folder inside it): tables
+    written among the documents would be read as documents, and nothing is written under raw."""
+    r, o = raw.resolve(), out.resolve()
+    if o == r or o.is_relative_to(r):
+        raise UsageError(f"the output folder {out} is inside the raw folder {raw}: nothing is ever "
+                         "written there; choose another --out")
+    if r.is_relative_to(o):
+        raise UsageError(f"the raw folder {raw} is inside the output folder {out}: choose another --out")
+
+
+def _extract(raw: Path, out: Path | None, jobs: int, forces: list[str] | None, cache: Path | None,
+             progress: bool, scheduler: str | None) -> dict[str, pd.DataFrame]:
     version = extractor_version()
-    sources, skipped, problems = discover(raw, known_hashes(Path(out)) if out is not None else None)
+    sources, skipped, problems = discover(raw, known_hashes(out) if out is not None else None)
     if forces:
         sources = [s for s in sources if s.force is None or s.force in forces]
-    stamp = fingerprint(sources, version, forces)
-    if out is not None and up_to_date(Path(out), stamp):
+    stamp = fingerprint(sources, version, forces, skipped, problems)
+    if out is not None and cache is not None and up_to_date(out, stamp):
         log.info("nothing changed in %s since the tables in %s were written", raw, out)
         return load_tables(out)  # nothing changed since these tables were written
     readable = [s for s in sources if s.problem is None]
@@ -198,14 +218,34 @@ def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = co
             todo.append(s)
     log.info("%d document(s) found, %d to read, the rest from the cache", len(readable), len(todo))
     fresh = run_documents(todo, jobs, progress, scheduler)
-    for res in fresh.values():
+    for s in todo:
+        res = fresh[s.sha256]
         _cache_put(cache, res, version)
+        _as_read(s, res, fresh, sources)
     results.update(fresh)
+    stamp = fingerprint(sources, version, forces, skipped, problems)  # of the bytes read
     tables = assemble(sources, skipped, problems, results, forces)
     if out is not None:
-        write_tables(tables, Path(out), stamp, sources)
+        write_tables(tables, out, stamp, sources)
         log.info("tables written to %s", out)
     return tables
+
+
+def _as_read(s: Source, res: Result, results: dict[str, Result], sources: list[Source]) -> None:
+    """Describe the file as it was read: a file replaced after it was hashed is filed under the
+    hash of the bytes parsed, and its state is recorded as it was when read."""
+    if res.file_key:
+        s.key = res.file_key
+    if res.sha256 == s.sha256:
+        return
+    old, s.sha256 = s.sha256, res.sha256
+    log.info("%s changed after it was found: the bytes read are kept", s.path)
+    results[res.sha256] = res
+    if any(o.sha256 == old for o in sources):  # another path still holds the old bytes
+        results[old] = Result(old, transient=True, error="a copy of this file changed during the run: "
+                              "run extract again")
+    else:
+        del results[old]
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str,
@@ -213,10 +253,11 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str,
     checked = {name: validate(df, name) for name, df in tables.items()}  # all, before any write
     out.mkdir(parents=True, exist_ok=True)
     atomic.remove_stale_temps(out)
-    # the state file goes first (removed) and last (written): a killed run is seen as stale
+    # Every table is written in full before any replaces its old self (a full disk keeps the old
+    # set whole); the state file goes first and comes back last, so a run killed while the set
+    # is switched is seen as stale and extracted again.
     clear_state(out)
-    for name, df in checked.items():
-        write_checked_table(df, name, out)
+    write_table_set(checked, out)
     write_state(out, stamp, *summarise(checked), sources=sources)
 
 
@@ -227,25 +268,35 @@ def assemble(sources: list[Source], skipped: list[Source], problems: list[str],
     docs, logrows = [], []
     rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
     first_path: dict[str, str] = {}
+    first_force: dict[str, str] = {}
     # of two names for the same bytes, read the one the manifest describes, else the first by path
     for s in sorted(sources, key=lambda s: (not s.in_manifest, s.path)):
         if s.problem:
             logrows.append(_log(s, "error", s.problem))
             continue
-        if s.sha256 in first_path:
-            logrows.append(_log(s, "ok", f"same content as {first_path[s.sha256]}: read once, both paths kept"))
-            continue
-        first_path[s.sha256] = s.path
         res = results[s.sha256]
+        if s.sha256 in first_path:
+            first = first_force.get(s.sha256)
+            if s.force is None or s.force == first:
+                logrows.append(_log(s, "ok", f"same content as {first_path[s.sha256]}: read once, both paths kept"))
+                continue
+            # the same bytes filed for another force: that force keeps its copy, under its own id
+            note = (f"the same file is filed for {first} too ({first_path[s.sha256]}): read once, "
+                    f"counted for both forces")
+            res = replace(res, warnings=[*res.warnings, note])
+        doc_id = s.doc_id if s.sha256 not in first_path else f"{s.doc_id}-{s.force}"
+        first_path.setdefault(s.sha256, s.path)
         doc, status, message = _document_row(s, res, forces)
         if doc is None:
             logrows.append(_log(s, status, message))
             continue
+        doc["doc_id"] = doc_id
+        first_force.setdefault(s.sha256, doc["force"])
         docs.append(doc)
-        logrows.append(_log(s, status, message))
+        logrows.append({**_log(s, status, message), "doc_id": doc_id})
         if status != "error":
             for t in ROW_TABLES:
-                rows[t].extend({"doc_id": s.doc_id, "force": doc["force"], **r} for r in res.rows.get(t, []))
+                rows[t].extend({"doc_id": doc_id, "force": doc["force"], **r} for r in res.rows.get(t, []))
     for s in skipped:
         logrows.append(_log(s, "warning", f"skipped: {s.problem}"))
     logrows.extend({"doc_id": None, "path": config.MANIFEST_FILE, "status": "warning", "message": p}
@@ -296,15 +347,16 @@ def _doc_base(s: Source, res: Result, force: str, kind: str, status: str, messag
         "fieldwork_end": meta.get("fieldwork_end"), "pages": res.pages, "status": status,
         "message": message, "published_precision": precision if published else None,
         "format": res.fmt or Path(s.path).suffix.lstrip(".").lower(), "answers_doc_id": None,
-        "genre": meta.get("genre"),
+        "genre": meta.get("genre"), "text_source": meta.get("text_source"), "source_url": s.source_url,
         "_about_published": meta.get("about_published"), "_about_fieldwork": meta.get("about_fieldwork"),
     }
 
 
 def _duplicate_paths(docs: list[dict], sources: list[Source], first_path: dict[str, str]) -> None:
     others: dict[str, list[str]] = {}
+    own_row = {d["path"] for d in docs}  # a copy filed for another force has a row of its own
     for s in sources:
-        if s.sha256 and first_path.get(s.sha256) not in (None, s.path):
+        if s.sha256 and first_path.get(s.sha256) not in (None, s.path) and s.path not in own_row:
             others.setdefault(s.sha256, []).append(s.path)
     for d in docs:
         if d["sha256"] in others:
@@ -385,11 +437,18 @@ def _finish_events(events: list[dict], docs: list[dict]) -> None:
 
 
 def _due_dates(recs: list[dict], docs: list[dict]) -> None:
-    """due = publication + time limit, only when the publication day is known."""
+    """due = publication day + time limit in calendar months ("within three months" of 13 January
+    is 13 April), only when the publication day is known and the limit fixes a day."""
+    from reportkit.analysis.progress import due_date  # analysis is heavy: only when needed
+
     known = {d["doc_id"]: d["published"] for d in docs if d["published_precision"] == "day"}
     for r in recs:
-        pub, days = known.get(r["doc_id"]), r.get("timescale_days")
-        r["due"] = _as_date(pub) + timedelta(days=int(days)) if pub is not None and days is not None else None
+        pub = known.get(r["doc_id"])
+        r["due"] = None
+        if pub is not None:
+            due, precision = due_date(_as_date(pub), "day", r.get("timescale"),
+                                      r.get("timescale_days"))
+            r["due"] = due.date() if precision == "day" else None
 
 
 _SORT = {
@@ -399,6 +458,8 @@ _SORT = {
     "progress": ["doc_id", "recommendation", "page"], "events": ["force", "doc_id", "event", "date"],
     "claims": ["doc_id", "measure", "page", "quote"],
     "unread_statements": ["doc_id", "page", "quote"],
+    "area_grades": ["doc_id", "area", "grade", "page"],
+    "recommendation_status": ["force", "doc_id", "recommendation", "date", "page"],
 }
 
 

@@ -32,6 +32,25 @@ SCALES = ("three", "four", "five")
 GRADED_AREAS = ("leadership", "partnership", "initial_response", "risk_assessment", "investigation")
 AREA_SCALE = GRADES[:5]  # outstanding, good, adequate, requires improvement, inadequate
 
+# What reports are organised by, the area a finding is about (findings.area): the 2014-2019
+# chapters, the themes some reports give a chapter of their own, then the 2024+ graded topics.
+# "investigation" and "leadership" are one code in both eras: the 2014 chapters ("Investigation",
+# "Leadership, management and governance") and the 2024 topics cover the same work, so a 2024 report
+# can be set beside its 2014 baseline. "initial_response" (2024: first contact and attendance) and
+# "risk_assessment" (2024: assessment and referral) stay apart from "initial_contact" and
+# "assessment_and_help", which split that work differently.
+INSPECTION_AREAS = ("initial_contact", "assessment_and_help", "investigation", "decision_making",
+                    "trusted_adult", "managing_risk", "police_detention", "leadership",
+                    "case_file_analysis", "child_sexual_exploitation", "missing_children",
+                    *[a for a in GRADED_AREAS if a not in ("investigation", "leadership")])
+# What a finding is: what inspectors found of practice, how far an earlier recommendation got, or
+# the report's own summary statement (which may restate a finding of the detail: then linked).
+FINDING_TYPES = ("practice", "progress", "summary")
+# A progress rating as a finding's polarity: a recommendation not achieved nor well advanced is still
+# a concern ("some progress, although more remains to be done"); "not_assessed" is no finding.
+RATING_POLARITY = {"achieved": "strength", "good_progress": "strength", "some_progress": "concern",
+                   "limited_progress": "concern", "no_progress": "concern"}
+
 # Dated events (events.event), in the order they happen to a report.
 EVENTS = ("fieldwork_start", "fieldwork_end", "published", "action_plan_due", "response_published",
           "press_published")
@@ -63,6 +82,19 @@ GRADED_AREA_WORDS = {
     "initial_response": "initial response", "risk_assessment": "risk assessment and referral",
     "investigation": "investigation",
 }
+AREA_WORDS = {
+    **GRADED_AREA_WORDS,
+    "initial_contact": "initial contact", "assessment_and_help": "assessment and help",
+    "decision_making": "decision making", "trusted_adult": "trusted adult",
+    "managing_risk": "managing those posing a risk to children",
+    "police_detention": "police detention",
+    "leadership": "leadership, management and governance",  # both eras' chapter, as 2014 words it
+    "case_file_analysis": "case file analysis",
+    "child_sexual_exploitation": "child sexual exploitation", "missing_children": "missing children",
+}
+FINDING_TYPE_WORDS = {"practice": "practice", "progress": "progress on a recommendation",
+                      "summary": "summary statement"}
+POLARITY_WORDS = {"strength": "strength", "concern": "concern"}
 GENRE_WORDS = {
     "news": "press article", "press_release": "inspectorate's press release",
     "force_statement": "force statement", "recommendation_tracker": "recommendation tracker page",
@@ -163,7 +195,73 @@ UNREAD_REASONS = (
     "count without a grade",  # "the force said 25 were good; inspectors said 12": 12 what
     "the earlier report's figures",  # a review restating its earlier inspection's figures
     "two case sets, report not named",  # one measure, two values, no report to tell them apart
+    "number not clear",  # "1 234": one number whose thin space was lost, or two numbers side by side
+    "contradictory figures",  # the document gives one grade of one case set two different counts
 )
 
 # Genres that announce or track a report without being one: they never make a report of their own.
 ANNOUNCING_GENRES = ("publication_page", "recommendation_tracker")
+
+# ---- graded areas (since April 2024) and recommendation statuses (issue 13) ----------------------
+# How an area_grades row was read: one area's grade, stated; or only how many areas had a grade
+# ("good in two areas and adequate in three"): a count with no area, never an area guessed.
+AREA_BASES = ("stated", "count")
+# A recommendation's status, best first: one scale for tracker entries ("awaiting review", "will be
+# progressed", "complete"), a review's rating and a commissioner's report of progress. "superseded"
+# (closed without being completed) is off the progress scale and is drawn apart.
+REC_STATUSES = ("complete", "being_progressed", "awaiting_review", "no_progress", "superseded")
+REC_STATUS_WORDS = {
+    "complete": "complete", "being_progressed": "being progressed",
+    "awaiting_review": "awaiting review", "no_progress": "no progress",
+    "superseded": "superseded",
+}
+# A review's progress rating as a status; "not_assessed" says nothing of the status.
+RATING_STATUS = {"achieved": "complete", "good_progress": "being_progressed",
+                 "some_progress": "being_progressed", "limited_progress": "being_progressed",
+                 "no_progress": "no_progress"}
+# Where a status was read: a tracker page, a follow-up report's rating, a commissioner's letter.
+STATUS_SOURCES = ("tracker", "review", "letter")
+STATUS_SOURCE_WORDS = {"tracker": "tracker page", "review": "follow-up report",
+                       "letter": "commissioner's letter"}
+# Which method a report used, in plain words (report.methods_view).
+METHOD_WORDS = {
+    "areas": "graded five areas on a five-point scale (the method used since April 2024)",
+    "four": "graded audited cases on four grades (2014-15)",
+    "three": "graded audited cases on three grades (good, requires improvement, inadequate)",
+    "none": "states no graded figures",
+}
+
+# ---- briefings a reader can quote (issue 12) ----------------------------------------------------
+# Which set of cases a grade counts (case_grades.subset), as a reader would name it.
+SUBSET_WORDS = {
+    "all": "all cases examined", "audit": "cases the force audited itself",
+    "further": "further cases the inspectorate chose", "cse": "sexual exploitation cases",
+    "missing": "cases of missing children", "custody": "children held in custody",
+    "care_home": "children in residential care homes", "force": "cases the force graded itself",
+}
+# A claim's figure that counts a set rather than a grade ("cases_total", "custody_total").
+TOTAL_WORDS = "cases examined"
+# The scale a document grades on (case_grades.scale), said in full where a reader meets it.
+SCALE_WORDS = {
+    "four": "four grades (good, adequate, requires improvement, inadequate)",
+    "three": "three grades (good, requires improvement, inadequate)",
+    "five": "five grades (outstanding, good, adequate, requires improvement, inadequate)",
+}
+# What a commissioner's document is: the formal comments the law asks for (a letter to the Home
+# Secretary, "comments under section 55"), a public statement, or a document that does not say.
+RESPONSE_FORMS = ("formal", "statement", "unclear")
+RESPONSE_FORM_WORDS = {
+    "formal": "formal response", "statement": "public statement",
+    "unclear": "commissioner's document (not clear whether it is the formal response)",
+}
+# How a press or commissioner figure compares with the report (reconciliation.check_claims).
+CLAIM_STATUS_WORDS = {"differs": "differs from the report", "agrees": "agrees",
+                      "not_found": "not in the report"}
+# How precisely a computed date is known (a due date from a publication month is a month).
+DUE_PRECISION_WORDS = {"day": "day", "month": "month", "year": "year",
+                       "range": "between two dates"}
+# The 56-day limit on the commissioner's formal response (timeliness.rule_status).
+RULE_WORDS = {"met": "met", "missed": "missed", "uncertain": "cannot tell",
+              "not_applicable": "did not apply yet", "unknown": "no formal response found"}
+# A date that another document states about a report (events.event), for the conflicts table.
+EVENT_WORDS["baseline_fieldwork"] = "fieldwork of the earlier inspection"

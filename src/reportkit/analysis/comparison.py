@@ -14,7 +14,16 @@ from scipy import stats
 
 from reportkit import forces
 from reportkit.tables import schema
-from reportkit.vocabulary import ANNOUNCING_GENRES, GRADE_WORDS, date_words, label
+from reportkit.vocabulary import (
+    ANNOUNCING_GENRES,
+    GRADE_WORDS,
+    SCALE_WORDS,
+    SUBSET_WORDS,
+    VIEW_WORDS,
+    date_words,
+    label,
+    words,
+)
 
 Z95 = 1.959963984540054
 Z80_POWER = 0.8416212335729143  # one-sided z for 80% power
@@ -123,9 +132,9 @@ def _group_grades(rows: pd.DataFrame, view: str) -> list[dict]:
     derived_to: set[str] = set()
     for g, c in counts.items():
         target = mapping.get(g, g)
-        mapped[target] = mapped.get(target, 0) + c
-        if g in derived:
+        if target in mapped or g in derived:  # two grades added up: a figure no report states
             derived_to.add(target)
+        mapped[target] = mapped.get(target, 0) + c
     stated = rows["total"].dropna()
     stated = float(stated.iloc[0]) if len(stated) else math.nan
     counted = float(sum(counts.values()))
@@ -149,6 +158,8 @@ def _flag(stated: float, counted: float, derived: set[str]) -> str:
     if not math.isnan(stated) and counted > stated:
         notes.append(f"counts sum to {counted:g} but the stated total is {stated:g}; "
                      f"shares use {counted:g}")
+    elif not math.isnan(stated) and counted < stated and derived:
+        notes.append(f"the report gives grades for only part of the {stated:g} cases")
     elif not math.isnan(stated) and counted < stated:
         notes.append(f"only {counted:g} of {stated:g} cases have a stated grade")
     if derived:
@@ -258,36 +269,61 @@ def _select(grades, doc_id, subset, view, assessor):
                   & (grades["view"] == view) & (grades["assessor"] == assessor)]
 
 
+def _count(rows: pd.DataFrame, grade: str) -> tuple[int, bool] | None:
+    """(cases, derived) of one grade in one graded set; None when the set does not say.
+
+    A grade missing from a complete set counts 0; from an incomplete one it is unknown. The
+    combined "requires improvement or inadequate" is the stated figure, else the two grades added
+    (derived)."""
+    hit = rows[rows["grade"] == grade]
+    if len(hit):
+        return int(hit["cases"].iloc[0]), bool((hit["basis"] == "derived").any())
+    incomplete = (rows["grade"] == "not_stated").any()
+    if grade in COMBINED_GRADES:
+        parts = rows[rows["grade"].isin(("requires_improvement", "inadequate"))]
+        if incomplete and len(parts) < 2:
+            return None
+        return int(parts["cases"].sum()), True
+    return None if incomplete else (0, False)
+
+
 def _change_row(base, follow, grade, view, base_doc, follow_doc, subsets) -> dict | None:
     if base.empty or follow.empty:
         return None
-    b = base[base["grade"] == grade]
-    f = follow[follow["grade"] == grade]
-    # A grade absent from an incomplete set is unknown, not zero: no comparison then.
-    for rows, hit in ((base, b), (follow, f)):
-        if hit.empty and (rows["grade"] == "not_stated").any():
-            return None
+    b, f = _count(base, grade), _count(follow, grade)
+    if b is None or f is None:
+        return None
+    (k1, d1), (k2, d2) = b, f
     n1, n2 = int(base["n"].iloc[0]), int(follow["n"].iloc[0])
-    k1 = int(b["cases"].iloc[0]) if len(b) else 0
-    k2 = int(f["cases"].iloc[0]) if len(f) else 0
     p = stats.fisher_exact([[k1, n1 - k1], [k2, n2 - k2]]).pvalue
     lo1, hi1 = wilson(k1, n1)
     lo2, hi2 = wilson(k2, n2)
     return {"view": view, "grade": grade, "baseline_doc": base_doc, "followup_doc": follow_doc,
             "baseline_subset": subsets[0], "followup_subset": subsets[1],
+            "baseline_scale": base["scale"].iloc[0], "followup_scale": follow["scale"].iloc[0],
             "baseline_cases": k1, "baseline_n": n1, "baseline_share": k1 / n1,
             "baseline_ci_low": lo1, "baseline_ci_high": hi1,
+            "baseline_basis": "derived" if d1 else "stated",
             "followup_cases": k2, "followup_n": n2, "followup_share": k2 / n2,
             "followup_ci_low": lo2, "followup_ci_high": hi2,
+            "followup_basis": "derived" if d2 else "stated",
             "change_points": 100 * (k2 / n2 - k1 / n1), "fisher_p": p,
             "min_detectable_points": 100 * min_detectable_difference(
                 n1, n2, (k1 + k2) / (n1 + n2)),
             "baseline_flag": base["flag"].iloc[0], "followup_flag": follow["flag"].iloc[0]}
 
 
+def _measures(base: pd.DataFrame, follow: pd.DataFrame) -> tuple[str, ...]:
+    """Good and inadequate; and the combined measure when either end states only that."""
+    combined = bool(base["grade"].isin(COMBINED_GRADES).any()
+                    or follow["grade"].isin(COMBINED_GRADES).any())
+    return ("good", "inadequate", *(COMBINED_GRADES if combined else ()))
+
+
 def changes_table(grades: pd.DataFrame, base_doc, follow_docs, assessor="inspectorate",
                   subsets: dict | None = None) -> pd.DataFrame:
-    """Change in the share of good and of inadequate cases, per follow-up and view."""
+    """Change in the share of good and of inadequate cases (and of "requires improvement or
+    inadequate" when a report states only that), per follow-up and view."""
     subsets = subsets or {}
     rows = []
     sb = subsets.get(base_doc) or headline_subset(grades, base_doc, assessor)
@@ -296,11 +332,28 @@ def changes_table(grades: pd.DataFrame, base_doc, follow_docs, assessor="inspect
         for view in VIEWS:
             base = _select(grades, base_doc, sb, view, assessor)
             follow = _select(grades, doc, sf, view, assessor)
-            for grade in ("good", "inadequate"):
+            for grade in _measures(base, follow):
                 row = _change_row(base, follow, grade, view, base_doc, doc, (sb, sf))
                 if row:
                     rows.append(row)
     return pd.DataFrame(rows)
+
+
+def view_readings(changes: pd.DataFrame, grade: str) -> pd.DataFrame:
+    """One row per distinct reading of one measure at the latest follow-up: views that give the
+    same counts are one reading (``views`` lists them). A reader must see every reading whose
+    verdict differs: on the four-grade scale "adequate" may be read as good or not."""
+    if changes is None or changes.empty:
+        return pd.DataFrame()
+    last = changes["followup_doc"].iloc[-1]
+    rows = changes[(changes["followup_doc"] == last) & (changes["grade"] == grade)].copy()
+    if rows.empty:
+        return rows
+    rows["significant"] = rows["fisher_p"] < 0.05
+    key = ["baseline_cases", "followup_cases"]
+    views = rows.groupby(key, sort=False)["view"].agg(tuple).rename("views")
+    return (rows.drop_duplicates(key).merge(views, left_on=key, right_index=True)
+            .reset_index(drop=True))
 
 
 def gap_table(grades: pd.DataFrame) -> pd.DataFrame:
@@ -352,24 +405,63 @@ def _date(ts) -> str:
     return date_words(ts, "month", missing="undated")
 
 
+def _subset(code) -> str:
+    return words(code, SUBSET_WORDS)
+
+
+def _side(r: pd.Series, side: str, interval: str = "") -> str:
+    """'17 of 64 cases (27%, 95% interval 17%-38%)', a derived count said to be derived."""
+    derived = "; derived: the grades added up" if r.get(f"{side}_basis") == "derived" else ""
+    return (f"{r[f'{side}_cases']} of {r[f'{side}_n']} ({_pct(r[f'{side}_share'])}, {interval}"
+            f"{_pct(r[f'{side}_ci_low'])}-{_pct(r[f'{side}_ci_high'])}{derived})")
+
+
+def p_text(p: float) -> str:
+    """A p-value as a reader can quote it: 'p = 0.64', 'p < 0.001' (never 'p = 0.00')."""
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}" if p < 0.01 else f"p = {p:.2f}"
+
+
 def _grade_sentence(r: pd.Series) -> str:
     word = label(r["grade"], GRADE_WORDS)
-    head = (f"{word}: {r['baseline_cases']} of {r['baseline_n']} cases "
-            f"({_pct(r['baseline_share'])}, 95% interval {_pct(r['baseline_ci_low'])}-"
-            f"{_pct(r['baseline_ci_high'])}) at baseline, {r['followup_cases']} of "
-            f"{r['followup_n']} ({_pct(r['followup_share'])}, {_pct(r['followup_ci_low'])}-"
-            f"{_pct(r['followup_ci_high'])}) at follow-up, a change of "
-            f"{r['change_points']:+.0f} points (Fisher's exact p = {r['fisher_p']:.2f}).")
+    head = (f"{word}: {_side(r, 'baseline', '95% interval ')} at baseline, "
+            f"{_side(r, 'followup')} at follow-up, a change of {r['change_points']:+.0f} points "
+            f"(Fisher's exact {p_text(r['fisher_p'])}).")
+    return head + _significance(r)
+
+
+def _significance(r: pd.Series) -> str:
     mdd = r["min_detectable_points"]
     if r["fisher_p"] < 0.05:
-        tail = " A change this large is unlikely to be chance alone."
-    elif abs(r["change_points"]) < mdd:
-        tail = (f" With {r['baseline_n']} and {r['followup_n']} cases, only a change of about "
+        return " A change this large is unlikely to be chance alone."
+    if abs(r["change_points"]) < mdd:
+        return (f" With {r['baseline_n']} and {r['followup_n']} cases, only a change of about "
                 f"{mdd:.0f} points or more could be detected reliably: this is no evidence of "
                 "change either way.")
-    else:
-        tail = " The samples are too small for this change to be told apart from chance."
-    return head + tail
+    return " The samples are too small for this change to be told apart from chance."
+
+
+def _other_view_sentences(changes: pd.DataFrame, follow_doc) -> list[str]:
+    """Readings of 'adequate' whose verdict differs from the main view's, said as plainly."""
+    out = []
+    mine = changes[changes["followup_doc"] == follow_doc]
+    for _, grp in mine.groupby("grade", sort=False):
+        main = grp[grp["view"] == "main"]
+        if main.empty:
+            continue
+        significant = bool(main["fisher_p"].iloc[0] < 0.05)
+        for _, r in grp[grp["view"] != "main"].iterrows():
+            if bool(r["fisher_p"] < 0.05) != significant:
+                out.append(f"With {VIEW_WORDS[r['view']]}, the verdict changes. "
+                           + _grade_sentence(r))
+    return out
+
+
+def _scale_sentence(grp: pd.DataFrame) -> str:
+    b, f = grp["baseline_scale"].iloc[0], grp["followup_scale"].iloc[0]
+    if b == f or pd.isna(b) or pd.isna(f):
+        return ""
+    return (f"The baseline graded on {SCALE_WORDS.get(b, b)}, the follow-up on "
+            f"{SCALE_WORDS.get(f, f)}: how 'adequate' is counted matters.")
 
 
 def verdict_text(force: str, grades, changes: pd.DataFrame, gap: pd.DataFrame) -> str:
@@ -381,13 +473,16 @@ def verdict_text(force: str, grades, changes: pd.DataFrame, gap: pd.DataFrame) -
     for follow_doc, grp in main.groupby("followup_doc", sort=False):
         b = grades[grades["doc_id"] == grp["baseline_doc"].iloc[0]]["published"].iloc[0]
         f = grades[grades["doc_id"] == follow_doc]["published"].iloc[0]
-        parts.append(f"{name}, baseline ({_date(b)}, cases: {grp['baseline_subset'].iloc[0]}) "
-                     f"against follow-up ({_date(f)}, cases: {grp['followup_subset'].iloc[0]}).")
+        parts.append(f"{name}, baseline ({_date(b)}, {_subset(grp['baseline_subset'].iloc[0])}) "
+                     f"against follow-up ({_date(f)}, "
+                     f"{_subset(grp['followup_subset'].iloc[0])}).")
+        parts.append(_scale_sentence(grp))
         parts.extend(_grade_sentence(r) for _, r in grp.iterrows())
+        parts.extend(_other_view_sentences(changes, follow_doc))
     parts.extend(_gap_sentences(gap))
     flags = sorted({f for f in grades["flag"] if f and "sum to" in f})
-    parts.extend(f"Check: {f}." for f in flags)
-    return " ".join(parts)
+    parts.extend(f"Note: {f}." for f in flags)
+    return " ".join(p for p in parts if p)
 
 
 def _gap_sentences(gap: pd.DataFrame) -> list[str]:
@@ -399,7 +494,7 @@ def _gap_sentences(gap: pd.DataFrame) -> list[str]:
         if good.empty:
             continue
         g = good.iloc[0]
-        out.append(f"On the same cases ({subset}), the force graded {g['force_cases']:g} of "
+        out.append(f"On the same cases ({_subset(subset)}), the force graded {g['force_cases']:g} of "
                    f"{g['force_n']:g} good and the inspectorate {g['inspectorate_cases']:g} of "
                    f"{g['inspectorate_n']:g}: a gap of {g['gap_points']:+.0f} points.")
     return out

@@ -10,6 +10,8 @@ report's own copy gives none.
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from reportkit import config, forces
@@ -95,19 +97,52 @@ def report_documents(tables: dict) -> pd.DataFrame:
     return docs
 
 
+# What a commissioner's document is, read from its title and file name, formal shapes first: the
+# response that counts is the formal comments the law asks for (s.55 of the Police Act 1996), a
+# letter to the Home Secretary; a same-day public statement is not it. name -> (pattern, examples)
+RESPONSE_SHAPES: dict[str, tuple[re.Pattern[str], list[str]]] = {
+    "formal": (re.compile(r"""home \s+ secretary | section \s+ 55 | \bs\.? \s? 55\b
+                              | formal \s+ (?:response|comments) | \bcomments \s+ on\b
+                              | ^response \s+ to\b""", re.I | re.X),
+               ["Letter to the Home Secretary", "Comments under section 55",
+                "Response to the HMIC child protection report on West Yorkshire Police",
+                "south-yorkshire/2015-09-17-pcc-letter-to-home-secretary.txt"]),
+    "statement": (re.compile(r"\bstatement\b | press \s+ release | \bnews\b | \bwelcomes?\b",
+                             re.I | re.X),
+                  ["Statement on the HMIC post-inspection review of child protection",
+                   "west-yorkshire/2015-01-13-pcc-statement.pdf", "PCC welcomes report"]),
+}
+
+
+def response_form(title, path=None) -> str:
+    """formal, statement or unclear (vocabulary.RESPONSE_FORMS) for a commissioner's document."""
+    for text in (title, path):
+        if text is None or pd.isna(text):
+            continue
+        plain = re.sub(r"[-_/.]+", " ", str(text))
+        for form, (shape, _) in RESPONSE_SHAPES.items():
+            if shape.search(plain.strip()):
+                return form
+    return "unclear"
+
+
 def responses_for(docs: pd.DataFrame, report_id: str) -> pd.DataFrame:
-    """Commissioner responses to a report: linked by answers_doc_id, else the force's next one."""
+    """Commissioner documents about a report (linked by answers_doc_id, else the force's next
+    ones), each with its ``form``: formal responses first, then unclear ones, then statements."""
     resp = docs[docs["kind"].isin(RESPONSE_KINDS)]
     linked = resp[resp["answers_doc_id"] == report_id]
-    if len(linked):
-        return linked.sort_values("published")
-    report = docs.loc[report_id]
-    later_reports = docs[(docs["force"] == report["force"]) & _is_report(docs)
-                         & (docs["published"] > report["published"])]["published"]
-    until = later_reports.min() if len(later_reports) else pd.Timestamp.max
-    unlinked = resp[resp["answers_doc_id"].isna() & (resp["force"] == report["force"])
-                    & (resp["published"] >= report["published"]) & (resp["published"] < until)]
-    return unlinked.sort_values("published")
+    if linked.empty:
+        report = docs.loc[report_id]
+        later_reports = docs[(docs["force"] == report["force"]) & _is_report(docs)
+                             & (docs["published"] > report["published"])]["published"]
+        until = later_reports.min() if len(later_reports) else pd.Timestamp.max
+        linked = resp[resp["answers_doc_id"].isna() & (resp["force"] == report["force"])
+                      & (resp["published"] >= report["published"]) & (resp["published"] < until)]
+    out = linked.assign(form=[response_form(t, p) for t, p in
+                              zip(linked["title"], linked["path"], strict=True)])
+    rank = out["form"].map({"formal": 0, "unclear": 1, "statement": 2})
+    return out.assign(_rank=rank).sort_values(["_rank", "published"], kind="stable").drop(
+        columns="_rank")
 
 
 def rule_status(published, pub_prec, response, resp_prec) -> tuple[str, str]:
@@ -131,27 +166,69 @@ def rule_status(published, pub_prec, response, resp_prec) -> tuple[str, str]:
     return "uncertain", f"response after {lag_text(lo, hi)}: may or may not be within {days}"
 
 
+def computed_date(lo, hi) -> tuple[pd.Timestamp, str | None]:
+    """A date worked out from an imprecise one, at the precision both bounds share: the same day
+    or the same month. Wider than a month it is unknown (NaT): a chart would draw a year's date
+    on 1 January, and "within six weeks of March" is no single month."""
+    if pd.isna(lo) or pd.isna(hi):
+        return pd.NaT, None
+    if lo == hi:
+        return lo, "day"
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return lo.replace(day=1), "month"
+    return pd.NaT, None
+
+
+def days_after(ts, precision, days: int) -> tuple[pd.Timestamp, str | None]:
+    """``days`` after a date of some precision, at the precision the result is certain to."""
+    lo, hi = bounds(ts, precision)
+    if pd.isna(lo):
+        return pd.NaT, None
+    return computed_date(lo + pd.Timedelta(days=days), hi + pd.Timedelta(days=days))
+
+
+def _response_fields(docs: pd.DataFrame, resp: pd.DataFrame) -> dict:
+    """The response that counts (formal, else one that does not say) and the statements apart."""
+    counts = resp[resp["form"] != "statement"]
+    said = resp[resp["form"] == "statement"]
+    first = counts.iloc[0] if len(counts) else None
+    note = ("" if first is not None else
+            "only a public statement exists, no formal response" if len(said) else
+            "no commissioner response in the corpus")
+    return {"response_doc_id": counts.index[0] if first is not None else pd.NA,
+            "response_published": first["published"] if first is not None else pd.NaT,
+            "response_precision": _pub_precision(docs, counts.index[0]) if first is not None
+            else "day",
+            "response_form": first["form"] if first is not None else pd.NA,
+            "response_title": first["title"] if first is not None else pd.NA,
+            "statement_doc_id": said.index[0] if len(said) else pd.NA,
+            "statement_published": said["published"].iloc[0] if len(said) else pd.NaT,
+            "response_note": note}
+
+
 def _report_row(tables: dict, docs: pd.DataFrame, doc_id: str) -> dict:
     d = docs.loc[doc_id]
     pub_prec = _pub_precision(docs, doc_id)
     fw_prec = _precision(tables, doc_id, "fieldwork_end")
     fw_lo, fw_hi = lag(d["fieldwork_end"], fw_prec, d["published"], pub_prec)
-    resp = responses_for(docs, doc_id)
-    r_date = resp["published"].iloc[0] if len(resp) else pd.NaT
-    r_prec = _pub_precision(docs, resp.index[0]) if len(resp) else "day"
+    resp = _response_fields(docs, responses_for(docs, doc_id))
+    r_date, r_prec = resp["response_published"], resp["response_precision"]
     r_lo, r_hi = lag(d["published"], pub_prec, r_date, r_prec)
     status, reason = rule_status(d["published"], pub_prec, r_date, r_prec)
-    due = d["published"] + pd.Timedelta(days=config.ACTION_PLAN_DAYS)
+    if status == "unknown" and pd.notna(d["published"]) and resp["response_note"]:
+        reason = resp["response_note"]
+    due, due_prec = days_after(d["published"], pub_prec, config.ACTION_PLAN_DAYS)
     return {
         "force": d["force"], "doc_id": doc_id, "kind": d["kind"], "title": d["title"],
         "fieldwork_end": d["fieldwork_end"], "fieldwork_precision": fw_prec,
         "published": d["published"], "published_precision": pub_prec,
         "fieldwork_to_publication_min": fw_lo, "fieldwork_to_publication_max": fw_hi,
         "fieldwork_to_publication": lag_text(fw_lo, fw_hi),
-        "action_plan_due": due, "action_plan_days": config.ACTION_PLAN_DAYS,
-        "response_doc_id": resp.index[0] if len(resp) else pd.NA, "response_published": r_date,
+        "action_plan_due": due, "action_plan_due_precision": due_prec,
+        "action_plan_days": config.ACTION_PLAN_DAYS, **resp,
         "publication_to_response_min": r_lo, "publication_to_response_max": r_hi,
-        "publication_to_response": lag_text(r_lo, r_hi),
+        "publication_to_response": lag_text(r_lo, r_hi) if pd.notna(r_date)
+        else resp["response_note"],
         "rule_56_days": status, "rule_reason": reason,
     }
 
@@ -174,7 +251,9 @@ def _empty_columns():
     return ("force", "doc_id", "kind", "title", "fieldwork_end", "fieldwork_precision",
             "published", "published_precision", "fieldwork_to_publication_min",
             "fieldwork_to_publication_max", "fieldwork_to_publication", "action_plan_due",
-            "action_plan_days", "response_doc_id", "response_published",
+            "action_plan_due_precision", "action_plan_days", "response_doc_id",
+            "response_published", "response_precision", "response_form", "response_title",
+            "statement_doc_id", "statement_published", "response_note",
             "publication_to_response_min", "publication_to_response_max",
             "publication_to_response", "rule_56_days", "rule_reason")
 
@@ -203,22 +282,25 @@ def force_events(tables: dict, force: str) -> pd.DataFrame:
             _event(r, "fieldwork_start", start, fs_prec),
             _event(r, "fieldwork_end", r.fieldwork_end, r.fieldwork_precision),
             _event(r, "published", r.published, r.published_precision),
-            _event(r, "action_plan_due", r.action_plan_due, r.published_precision),
+            _event(r, "action_plan_due", r.action_plan_due, r.action_plan_due_precision),
         ]
         if r.rule_56_days not in ("not_applicable", "unknown") and pd.notna(r.published):
-            end = r.published + pd.Timedelta(days=config.PCC_RESPONSE_DAYS)
-            rows.append(_event(r, "response_due", end, r.published_precision))
+            end, prec = days_after(r.published, r.published_precision, config.PCC_RESPONSE_DAYS)
+            rows.append(_event(r, "response_due", end, prec))
     mine = docs[(docs["force"] == slug) & docs["kind"].isin(("press", "pcc_response"))]
     for doc_id, d in mine.iterrows():
-        name = "response_published" if d["kind"] == "pcc_response" else "press_published"
+        response = d["kind"] == "pcc_response"
         rows.append({"force": slug, "doc_id": doc_id, "report_doc_id": d["answers_doc_id"],
-                     "kind": d["kind"], "event": name, "date": d["published"],
-                     "precision": _pub_precision(docs, doc_id)})
+                     "kind": d["kind"], "event": "response_published" if response
+                     else "press_published", "date": d["published"],
+                     "precision": _pub_precision(docs, doc_id),
+                     "form": response_form(d["title"], d["path"]) if response else pd.NA})
+    # ``form`` tells a commissioner's formal response from a public statement (RESPONSE_SHAPES)
     out = pd.DataFrame(rows, columns=["force", "doc_id", "report_doc_id", "kind", "event", "date",
-                                      "precision"])
+                                      "precision", "form"])
     return out.dropna(subset=["date"]).sort_values("date", kind="stable", ignore_index=True)
 
 
-def _event(r, event: str, date, precision: str) -> dict:
+def _event(r, event: str, date, precision: str | None) -> dict:
     return {"force": r.force, "doc_id": r.doc_id, "report_doc_id": r.doc_id, "kind": r.kind,
-            "event": event, "date": date, "precision": precision}
+            "event": event, "date": date, "precision": precision, "form": pd.NA}

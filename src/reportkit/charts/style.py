@@ -6,7 +6,11 @@ global: no backend switch (batch workers set ``MPLBACKEND=Agg``), no style outsi
 """
 from __future__ import annotations
 
+import base64
+import contextvars
 import functools
+import html
+import io
 import os
 import textwrap
 from contextlib import contextmanager
@@ -15,6 +19,7 @@ from typing import Any, cast
 
 import matplotlib.pyplot as plt
 import seaborn as sns
+from matplotlib.text import Text
 
 from reportkit import config
 from reportkit.tables.atomic import atomic_path
@@ -76,7 +81,36 @@ HOUSE_RC: dict[str, Any] = {
     "axes.titleweight": "bold", "axes.titlelocation": "left", "axes.labelsize": 10,
     "xtick.labelsize": 9, "ytick.labelsize": 9, "legend.fontsize": 9, "legend.frameon": False,
     "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "none",
+    # Labels quote documents: "$5m ... $10m" must print as written, never as a formula.
+    "text.parse_math": False,
 }
+
+# ---- phone width --------------------------------------------------------------------------------
+# A chart drawn 10 inches wide and shrunk to a phone's 360 px has 4 px text. So every chart is
+# drawn a second time, narrow, and the page picks the one that fits (see chart_html).
+PHONE_WIDTH = 4.2  # inches: 420 CSS px, shown at about 360 px, so 8 pt text stays near 10 px
+PHONE_DPI = 150  # drawn at 1.5x for sharp text on high-density screens
+PHONE_MAX_PX = 640  # the page's breakpoint: at or below this width it shows the narrow chart
+_NARROW: contextvars.ContextVar[bool] = contextvars.ContextVar("reportkit_narrow", default=False)
+
+
+@contextmanager
+def narrow():
+    """Charts made inside the block are laid out for a phone's width."""
+    token = _NARROW.set(True)
+    try:
+        yield
+    finally:
+        _NARROW.reset(token)
+
+
+def is_narrow() -> bool:
+    return _NARROW.get()
+
+
+def columns(n: int, phone: int = 2) -> int:
+    """Legend columns: as many as asked for on a laptop, at most ``phone`` on a phone."""
+    return max(1, min(n, phone) if is_narrow() else n)
 
 
 @contextmanager
@@ -87,22 +121,74 @@ def house_style():
         yield
 
 
-def styled(chart):
-    """Draw ``chart`` inside ``house_style()``: the decorator every public chart function wears."""
+def styled(chart=None, *, phone: bool = True):
+    """Draw ``chart`` inside ``house_style()``: the decorator every public chart function wears.
+
+    The figure remembers how it was made (``_reportkit_remake``), so ``chart_html`` can draw it
+    again at a phone's width; ``phone=False`` for figures that are pictures of a fixed shape.
+    """
+    if chart is None:
+        return functools.partial(styled, phone=phone)
+
     @functools.wraps(chart)
     def wrapper(*args, **kwargs):
-        with house_style():
-            return chart(*args, **kwargs)
+        store = _MEMO.get()
+        token = _MEMO.set({}) if store is None else None  # a remake reuses its chart's store
+        try:
+            with house_style():
+                fig = chart(*args, **kwargs)
+            if phone and kwargs.get("ax") is None:
+                fig._reportkit_remake = functools.partial(_remake, wrapper, _MEMO.get(), args,
+                                                          kwargs)
+        finally:
+            if token is not None:
+                _MEMO.reset(token)
+        return fig
     return wrapper
+
+
+def _remake(chart, store: dict, args: tuple, kwargs: dict):
+    token = _MEMO.set(store)
+    try:
+        return chart(*args, **kwargs)
+    finally:
+        _MEMO.reset(token)
+
+
+# What a chart computes from the tables, kept for its phone version: the analysis is the same at
+# both widths and costs as much as the drawing.
+_MEMO: contextvars.ContextVar[dict | None] = contextvars.ContextVar("reportkit_memo",
+                                                                     default=None)
+
+
+def memo(fn, tables, *args):
+    """``fn(tables, *args)``, computed once per chart and reused when it is drawn again narrow.
+    Callers treat the result as read-only."""
+    store = _MEMO.get()
+    if store is None:
+        return fn(tables, *args)
+    key = (fn, id(tables), *args)
+    if key not in store:
+        store[key] = fn(tables, *args)
+    return store[key]
 
 
 def figure(width: float = 9.0, height: float = 4.5, ax=None, **kwargs):
     """A new figure and axes, or the caller's ``ax`` and its figure (then ``finish`` titles the axes
-    and leaves the caller's layout alone)."""
+    and leaves the caller's layout alone). On a phone the width is PHONE_WIDTH and the height
+    grows a little, for the wrapped title and labels."""
     if ax is not None:
         ax._reportkit_borrowed = True
         return ax.figure, ax
+    if is_narrow():
+        width, height = PHONE_WIDTH, height * 1.25 + 0.6
     return plt.subplots(figsize=(width, height), **kwargs)
+
+
+def plain(fig) -> None:
+    """No text in ``fig`` is read as mathtext, whatever rcParams it was made under."""
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
 
 
 def finish(fig, title: str, source: str = SOURCE_DEFAULT, subtitle: str | None = None):
@@ -111,9 +197,11 @@ def finish(fig, title: str, source: str = SOURCE_DEFAULT, subtitle: str | None =
     Positions are in inches so that short and tall figures get the same spacing; long titles wrap
     to the figure's width instead of widening the saved image.
     """
+    fig._reportkit_title = " ".join(title.split())  # the picture's alt text in a page
     borrowed = next((a for a in fig.axes if getattr(a, "_reportkit_borrowed", False)), None)
     if borrowed is not None:  # drawn into the caller's axes: title them, keep their figure as it is
         borrowed.set_title(textwrap.fill(title, 60), loc="left", fontsize=11)
+        plain(fig)
         return fig
     height, width = fig.get_figheight(), fig.get_figwidth()
     title = textwrap.fill(title, max(30, int(width * 8.6)))
@@ -125,10 +213,13 @@ def finish(fig, title: str, source: str = SOURCE_DEFAULT, subtitle: str | None =
         fig.text(0.01, 1 - head / height, subtitle, ha="left", va="top", fontsize=9.5,
                  color="#444444")
         head += 0.1 + 0.18 * (subtitle.count("\n") + 1)
+    source = "\n".join(textwrap.fill(line, max(40, int(width * 15)))
+                       for line in source.splitlines())
     fig.text(0.01, 0.06 / height, source, ha="left", va="bottom", fontsize=8, color="#555555",
              linespacing=1.3)
     foot = 0.12 + 0.16 * (source.count("\n") + 1)
     fig.tight_layout(rect=(0, foot / height, 1, 1 - head / height))
+    plain(fig)
     return fig
 
 
@@ -142,3 +233,42 @@ def save(fig, stem: str, folder: str | os.PathLike | None = None) -> list[Path]:
             fig.savefig(tmp, format=ext, bbox_inches="tight")
         written.append(target)
     return written
+
+
+# ---- charts in a page ---------------------------------------------------------------------------
+
+PAGE_COLOURS = 96  # a chart has a dozen colours and their anti-aliased edges: a palette holds them
+
+
+def _png_uri(fig, dpi: int) -> str:
+    """The figure as a palette PNG in a data URI: a third of the bytes of a full-colour one."""
+    from PIL import Image
+
+    buf = io.BytesIO()  # written fast, then re-encoded small
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", pil_kwargs={"compress_level": 1})
+    buf.seek(0)
+    small = Image.open(buf).convert("RGB").quantize(PAGE_COLOURS, Image.Quantize.FASTOCTREE)
+    out = io.BytesIO()
+    small.save(out, format="PNG", compress_level=9)
+    return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def chart_html(fig, alt: str | None = None, dpi: int = 100) -> str:
+    """A figure as an embedded picture that fits a laptop and a phone; the figures are closed.
+
+    A chart made by a ``styled`` function is drawn again at PHONE_WIDTH for narrow screens; the
+    browser loads only the one it shows. Printing uses the laptop chart.
+    """
+    alt = alt or getattr(fig, "_reportkit_title", None) or "Chart"
+    wide = _png_uri(fig, dpi)
+    plt.close(fig)
+    remake = getattr(fig, "_reportkit_remake", None)
+    source = ""
+    if remake is not None:
+        with narrow():
+            small = remake()
+        source = (f'<source media="(max-width: {PHONE_MAX_PX}px)" '
+                  f'srcset="{_png_uri(small, PHONE_DPI)} {PHONE_DPI / 100:g}x">')
+        plt.close(small)
+    return (f'<figure class="rk-chart"><picture>{source}<img src="{wide}" '
+            f'alt="{html.escape(alt, quote=True)}"></picture></figure>')

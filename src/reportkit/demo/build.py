@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reportkit.config import GOLD_FILE, MANIFEST_FILE
 
-from . import catalogue, html, letters, press, reactions, reports
+from . import catalogue, html, letters, newstyle, press, reactions, reports, trackers
 from .figures import gold as grade_gold
 from .specs import TIMESCALE_DAYS, Report
 
@@ -69,7 +69,7 @@ def report_gold(spec: Report, pages: int, story: reports.Story) -> dict:
         "progress": [{"recommendation": str(i), "rating": r}
                      for i, r in enumerate(spec.progress, 1)],
         "claims": [], "findings_min": {"strength": story.strengths, "concern": story.concerns},
-        "warnings": list(spec.warnings),
+        "warnings": list(spec.warnings), "findings": story.findings,
     }
 
 
@@ -81,7 +81,7 @@ def _side_gold(path: str, kind: str, fmt: str, title: str, pages: int, day: str,
         "fieldwork_start": None, "fieldwork_end": None, "fieldwork_precision": None,
         "answers": answers, "events": [{"event": "published", "date": day, "precision": "day"}],
         "case_grades": [], "recommendations": [], "progress": [], "claims": claims,
-        "findings_min": {"strength": 0, "concern": 0}, "warnings": [],
+        "findings_min": {"strength": 0, "concern": 0}, "warnings": [], "findings": [],
     }
 
 
@@ -126,6 +126,9 @@ def build_corpus(out: Path) -> dict:
     manifest: list[list[str]] = []
     _build_reports(out, docs, manifest)
     _build_side(out, docs)
+    newstyle.build(out, docs, manifest, write_atomic)  # issue 13: graded areas
+    trackers.build(out, docs, manifest, write_atomic)  # issue 13: statuses over time
+    trackers.add_status_gold(docs)
     gold = {"version": 1, "documents": sorted(docs, key=lambda d: d["path"])}
     write_atomic(out / MANIFEST_FILE, _manifest_bytes(manifest))
     text = json.dumps(gold, indent=1, ensure_ascii=False) + "\n"

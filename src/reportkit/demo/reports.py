@@ -4,6 +4,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
 
+from reportkit.vocabulary import RATING_POLARITY
+
 from . import figures, pdfkit, texts
 from .grammar import Writer
 from .pdfkit import heading, para
@@ -48,6 +50,7 @@ class Story:
         self.strengths = 0
         self.concerns = 0
         self.cases = 0
+        self.findings: list[dict] = []  # the gold: every finding as written, in reading order
 
     # -- structure --------------------------------------------------------------------------------
     def section(self, title: str, numbered: bool = True) -> None:
@@ -82,6 +85,7 @@ class Story:
                              f"{obj[0].upper()}{obj[1:]} was a strength in the cases examined."])
         self.text(first + " " + self.w.sentence(texts.TOPIC_BANKS[topic]))
         self.strengths += 1
+        self.found(first, "strength", texts.TOPIC_AREAS[topic])
 
     def concern(self, topic: str) -> None:
         clause = self.w.pick(texts.CONCERN_CLAUSES[topic])
@@ -90,6 +94,31 @@ class Story:
                              f"{noun[0].upper()}{noun[1:]} remains a weakness."])
         self.text(first + " " + self.w.sentence(texts.TOPIC_BANKS[topic]))
         self.concerns += 1
+        self.found(first, "concern", texts.TOPIC_AREAS[topic])
+
+    def found(self, sentence: str, polarity: str, area: str, kind: str = "practice",
+              rec: int | None = None, twin: str | None = None) -> None:
+        """Record a finding the story has just written (the sentence exactly as printed)."""
+        quote = sentence.replace("$insp", self.s.body).replace("$force", self.s.force_name)
+        self.findings.append({"area": area, "polarity": polarity, "type": kind, "quote": quote,
+                              "recommendation": None if rec is None else str(rec),
+                              "duplicate_of": twin})
+
+    def summary(self) -> None:
+        """A closing summary that restates the first strength and the last concern of the detail
+        (written without the random draws, so the prose around it stays the same)."""
+        practice = [f for f in self.findings if f["type"] == "practice"]
+        picked = [next((f for f in practice if f["polarity"] == "strength"), None),
+                  next((f for f in reversed(practice) if f["polarity"] == "concern"), None)]
+        said = []
+        for f in (f for f in picked if f):
+            q = f["quote"]
+            restated = "In summary, " + (q if q.startswith(self.s.body) else q[0].lower() + q[1:])
+            said.append(restated)
+            self.findings.append({**f, "type": "summary", "quote": restated,
+                                  "duplicate_of": f["quote"]})
+        if said:
+            self.text(" ".join(said))
 
     def topic(self, idx: int, name: str, base: int = 2) -> None:
         if idx and self.s.kind == "review":  # reviews start each area on a fresh page
@@ -193,6 +222,7 @@ def inspection_body(st: Story) -> None:
                 + st.w.sentence(texts.INTRO))
     st.section("Context for the force" if s.force != "national" else "The inspections")
     st.prose(texts.CONTEXT, 2)
+    st.text(" ".join(texts.NOT_FINDINGS))  # finding words, no finding: the gold has none here
     st.section("Case file analysis")
     st.case_files()
     st.section("Findings")
@@ -226,9 +256,12 @@ def review_body(st: Story) -> None:
     for i, (rec, rating) in enumerate(zip(s.recs, s.progress), 1):
         st.recommendation(i, rec, f"{base} recommendation")
         st.text(RATING_TEXT[rating] + " " + st.w.sentence(texts.CONCLUSION))
+        st.found(RATING_TEXT[rating], RATING_POLARITY[rating], rec.area, "progress", i)
         if rating == "no_progress":
             st.text("$insp is concerned that, as a result, some children remain at risk.")
             st.concerns += 1
+            st.found("$insp is concerned that, as a result, some children remain at risk.",
+                     "concern", rec.area, "progress", i)
     conclusion(st)
 
 
@@ -240,6 +273,7 @@ def conclusion(st: Story) -> None:
         g = main[0]
         st.text(f"The {g.total} cases {st.s.body} graded ({figures.parens(g)}) show how much "
                 "still depends on the individual officer. " + st.w.sentence(texts.CONCLUSION))
+    st.summary()
 
 
 def build_story(spec: Report, extra: int) -> tuple[list, Story]:

@@ -33,6 +33,7 @@ class Rec:
     timescale: str
     action: str
     points: tuple[str, ...] = ()
+    area: str = ""  # the inspection area it is about (the findings gold of a review rating it)
 
 
 @dataclass
@@ -102,9 +103,27 @@ ACTIONS = {
 }
 
 
+# Which area each recommendation is about (vocabulary.INSPECTION_AREAS).
+REC_AREAS = {
+    "recording": "initial_contact",
+    "referrals": "assessment_and_help",
+    "conferences": "assessment_and_help",
+    "strategy": "assessment_and_help",
+    "supervision": "investigation",
+    "detention": "police_detention",
+    "detention_data": "police_detention",
+    "quality_data": "leadership",
+    "trusted": "trusted_adult",
+    "protection": "police_detention",
+    "cse": "child_sexual_exploitation",
+    "missing": "missing_children",
+    "offenders": "managing_risk",
+}
+
+
 def recs(*pairs: tuple[str, str]) -> list[Rec]:
     out = []
     for timescale, key in pairs:
         base = ACTIONS[key]
-        out.append(Rec(timescale, base.action, base.points))
+        out.append(Rec(timescale, base.action, base.points, REC_AREAS[key]))
     return out

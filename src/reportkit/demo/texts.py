@@ -306,6 +306,25 @@ TOPIC_BANKS = {
     "Child sexual exploitation": CSE,
     "Partnership working": PARTNERSHIP,
 }
+# The inspection area (vocabulary.INSPECTION_AREAS) each demo chapter is about: the findings gold.
+TOPIC_AREAS = {
+    "Initial contact": "initial_contact", "Assessment and help": "assessment_and_help",
+    "Investigation": "investigation", "Decision making": "decision_making",
+    "Trusted adult": "trusted_adult", "Police detention": "police_detention",
+    "Leadership, management and governance": "leadership",
+    "Managing those posing a risk to children": "managing_risk",
+    "Missing children": "missing_children", "Child sexual exploitation": "child_sexual_exploitation",
+    "Partnership working": "partnership",
+}
+
+# Sentences with a finding's words that are not findings (someone else's words, a method, a
+# resource): the gold lists none of them, so a reader that takes cue words for findings is caught.
+NOT_FINDINGS = [
+    "A manager in children's services told inspectors: \"Joint working with the police is a real "
+    "strength here, and we are concerned that it depends on a few people.\"",
+    "Officers can consult good practice guides on the force intranet, and concerns were referred "
+    "to children's social care through the hub.",
+]
 
 # --- finding cues: each sentence carries exactly one cue ------------------------------------------
 STRENGTH_OBJECTS = {

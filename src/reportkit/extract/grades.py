@@ -22,7 +22,7 @@ from reportkit.extract.counts import COUNT, has_count
 from reportkit.extract.sentences import Span, lines, sentences, window
 from reportkit.extract.shapes import Item, read_sentence, sentence_totals, why
 from reportkit.read.document import Document
-from reportkit.vocabulary import GRADES
+from reportkit.vocabulary import GRADE_WORDS, GRADES, words
 
 GRADE_RE = re.compile(
     r"\b(?P<g>(?:requir(?:es|ed|ing|e)|needs?|needed)\s+improvement\s+or\s+(?:(?:was|were)\s+)?"
@@ -78,6 +78,7 @@ ASSESSOR_UNCLEAR = why("assessor not clear")
 NO_BASE = why("percentage without a base")
 REMAINDER = why("remainder without a total")
 EARLIER = why("the earlier report's figures")
+CONTRADICTED = why("contradictory figures")
 _ROW_RE = re.compile(
     r"^(?P<label>outstanding|good|adequate|inadequate|requires?\s+improvement|total|all\s+cases)"
     r"\s*[:|]?\s+(?P<nums>(?:(?:\d+(?:\.\d+)?\s*%?|-)\s*){1,4})$", re.I)
@@ -98,8 +99,9 @@ def has_grade_word(text: str) -> bool:
     return any(w in low for w in _GRADE_WORDS)
 
 
-# Which report a figure or case set describes: ("earlier" | "latest" | "year", year, kind), where
-# "year" is a bare year and the year and the kind ("inspection", "review" ...) may be unstated.
+# Which report a figure or case set describes: ("earlier" | "latest" | "year" | "prior", year,
+# kind), where "year" is a bare year, "prior" the earlier report if the document is a review (see
+# _PRIOR), and the year and the kind ("inspection", "review" ...) may be unstated.
 ReportCue = tuple[str, int | None, str | None]
 
 
@@ -145,7 +147,7 @@ def _other_subset(text: str, total: int | None, ctx: _Context) -> bool:
     into the main set, whose total it would clash with."""
     if total is None or not (_QUALIFIED.search(text) or _AMONG.search(text)):
         return False
-    if _EARLIER.search(text) or _LATEST.search(text):
+    if _names_report(text):
         return False  # a set of another report, kept apart by its report
     larger = [t for t in (*ctx.page_totals, ctx.total or 0) if t > total]
     return bool(larger) or bool(_AMONG.search(text))
@@ -356,8 +358,22 @@ _EARLIER = re.compile(
     r"(?:national\s+)?(?:child\s+protection\s+)?(?P<k1>inspection|visit|report|review)\b"
     r"|\bfirst\s+(?:visited|inspected|looked)\b|\blast\s+year'?s\s+(?:inspection|report)\b|\b(?:in|during|at)\s+(?:the\s+)?(?:(?:january|"
     r"february|march|april|may|june|july|august|september|october|november|december)\s+)?"
-    r"(?P<y2>20[0-3]\d)\b(?!\s+(?:national\s+)?(?:child\s+protection\s+)?(?:inspection|visit|report|review))",
+    r"(?P<y2>20[0-3]\d)\b(?!\s+(?:national\s+)?(?:child\s+protection\s+)?(?:inspection|visit|report|review))"
+    # a dated report in other words: "our report of 2014", "the 2014 findings"
+    r"|\b(?P<k3>inspection|report|visit)\s+(?:of|in)\s+(?:(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\s+)?(?P<y3>20[0-3]\d)\b"
+    r"|\b(?P<y4>20[0-3]\d)\s+(?:findings|figures|results|grades|grading|sample)\b",
     re.I)
+# The baseline restated in other words. In a review these name the earlier inspection; in an
+# inspection report the same words may name the report itself ("when inspectors visited"), so
+# they count only in a review: report "prior".
+_PRIOR = re.compile(
+    r"\bbaseline\b(?!\s+(?:against|for|from\s+which))|^\W*previously\b"
+    r"|\bpreviously\s+(?:found|examined|graded|rated|assessed|judged)\b|\boriginally\b"
+    r"|\bwhen\s+(?:HMIC|HMICFRS|inspectors|we|the\s+inspectorate|it|they)\s+(?:had\s+)?"
+    r"(?:first\s+|last\s+|originally\s+)?(?:inspected|visited)\b|\blast\s+(?:inspected|visited)\b"
+    r"|\bat\s+the\s+time\s+of\s+the\s+(?:original\s+|first\s+)?inspection\b"
+    r"|\bearlier\s+(?:work|findings|figures|results|grading)\b", re.I)
 _LATEST = re.compile(
     r"\b(?:latest|this|new|follow-up|return|second|recent|most\s+recent|subsequent)\s+"
     r"(?:case\s+file\s+)?(?P<k>review|inspection|visit|report|re-?inspection|audit)\b|\bthis\s+time\b"
@@ -366,14 +382,19 @@ _LATEST = re.compile(
     r"|\b(?:on|at)\s+(?:its|their)\s+return\b", re.I)
 
 
+def _names_report(text: str) -> bool:
+    return bool(_EARLIER.search(text) or _LATEST.search(text) or _PRIOR.search(text))
+
+
 def _report_cues(text: str) -> list[tuple[int, ReportCue]]:
     cues: list[tuple[int, ReportCue]] = []
     for m in _EARLIER.finditer(text):
-        year = m.group("y1") or m.group("y2")
-        noun = (m.group("k1") or "").lower()  # a bare year ("in 2016") names no kind
+        year = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
+        noun = (m.group("k1") or m.group("k3") or "").lower()  # a bare year ("in 2016") names no kind
         kind = "review" if noun == "review" else "inspection" if noun or not year else None
         cues.append((m.start(), ("earlier" if not year else "year",
                                  int(year) if year else None, kind)))
+    cues += [(m.start(), ("prior", None, None)) for m in _PRIOR.finditer(text)]  # kind unsaid
     for m in _LATEST.finditer(text):
         kind = "reinspection" if re.search(r"re-?inspection", m.group(), re.I) else (
             "inspection" if (m.group("k") or "").lower() == "inspection" else "review")
@@ -429,22 +450,70 @@ def _update(ctx: _Context, span: Span, found: list[Figure]) -> _Context:
     if total is not None:  # a new case set: its report is the one this sentence names, if any
         assessor = _assessor(span.text, len(span.text))
         assessor = "inspectorate" if assessor in (None, UNCLEAR) else assessor
-        report = _report(span.text, 0) if _EARLIER.search(span.text) or _LATEST.search(
-            span.text) else None
+        report = _report(span.text, 0) if _names_report(span.text) else None
         subset = _subset(span.text) or (OTHER if _other_subset(span.text, total, ctx) else "all")
         return _Context(total, subset, assessor, span.text, report, True, ctx.page_totals)
     return stale
 
 
+# A contents page lists sections and their pages: sections named after grades ("Good ........
+# 12", "Requires improvement 14") are no grades. An entry is a (numbered) label and a page number,
+# maybe after leader dots; a run of entries is a contents list when a "Contents" heading stands
+# over it, when most of its lines have leaders, or when its page numbers never go down and it
+# names a section that is no grade ("Introduction 3 ... Good 12 ... Recommendations 18").
+_ENTRY = re.compile(r"""^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?  # a section number
+    (?P<label>[^\W\d_][^\d]{0,80}?)
+    (?P<leader>\s*(?:\.\s?){2,}|\s*(?:_\s?){2,}|\s*(?:\u2026\s?)+)?\s*
+    (?P<page>\d{1,3})$""", re.X)
+_CONTENTS_HEAD = re.compile(r"^(?:table\s+of\s+)?contents?(?:\s+page)?:?$|^in\s+this\s+report:?$",
+                            re.I)
+_NOT_ENTRY = re.compile(r"^(?:table|figure|chart|graph|annex|appendix|page)\b", re.I)
+
+
+def _entry(text: str) -> re.Match[str] | None:
+    m = _ENTRY.match(text)
+    return m if m and not _NOT_ENTRY.match(m.group("label")) else None
+
+
+def _contents_runs(spans: list[Span]) -> list[tuple[int, int]]:
+    """(first, last + 1) line indices of each contents list on the page."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        under = i > 0 and bool(_CONTENTS_HEAD.match(spans[i - 1].text))
+        j = i
+        while under and j < len(spans) and spans[j].text[-1:].isdigit():  # a page number ends
+            j += 1  # each line under the heading, however the entries were run together
+        while j < len(spans) and _entry(spans[j].text):
+            j += 1
+        if (under and j > i) or (j - i >= 2 and _is_contents(spans, i, j)):
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _is_contents(spans: list[Span], i: int, j: int) -> bool:
+    entries = [m for s in spans[i:j] if (m := _entry(s.text))]
+    if sum(1 for m in entries if m.group("leader")) * 2 > len(entries):
+        return True
+    pages = [int(m.group("page")) for m in entries]
+    rising = all(a <= b for a, b in zip(pages, pages[1:], strict=False)) and len(set(pages)) >= 3
+    return rising and any(not _ROW_RE.match(s.text) for s in spans[i:j])
+
+
 def _table_rows(page: str, ctx_text: str) -> tuple[list[Figure], list[tuple[int, int]]]:
-    """Grade rows laid out as lines ("Good 11", "Requires improvement 20 61%"): one block at a time."""
+    """Grade rows laid out as lines ("Good 11", "Requires improvement 20 61%"): one block at a
+    time. A contents list is no table: its lines are returned as used, so prose skips them too."""
     found: list[Figure] = []
-    used: list[tuple[int, int]] = []
     spans = lines(page)
+    runs = _contents_runs(spans) if has_grade_word(page) else []
+    used = [(spans[a].start, spans[b - 1].end) for a, b in runs]
+    skip = {k for a, b in runs for k in range(a, b)}
     i = 0
     while i < len(spans):
         block: list[Span] = []
-        while i + len(block) < len(spans) and _ROW_RE.match(spans[i + len(block)].text):
+        while (i + len(block) < len(spans) and i + len(block) not in skip
+               and _ROW_RE.match(spans[i + len(block)].text)):
             block.append(spans[i + len(block)])
         if len(block) >= 2:
             header = _header(spans[max(0, i - 3):i])
@@ -482,12 +551,38 @@ def _columns(header: str, width: int) -> list[tuple[str | None, bool]]:
     return cols if len(cols) == width else [(None, False)] * width
 
 
+# Columns for two reports ("Grade 2014 2016", "Grade Baseline Review"): each column's figures
+# belong to its report. Of dated columns the latest is the document's own (a report never states
+# figures later than its own); the others are earlier reports'.
+_REPORT_COL = re.compile(
+    r"\b(?:(?P<year>20[0-3]\d)|(?P<early>baseline|original|first|initial|previous|earlier|then|"
+    r"inspection)|(?P<late>review|follow-up|revisit|now|latest|current|re-?inspection))\b", re.I)
+
+
+def _column_reports(header: str, width: int,
+                    cols: list[tuple[str | None, bool]]) -> list[ReportCue | None]:
+    found = list(_REPORT_COL.finditer(header))
+    if len(found) != width or width < 2 or any(who for who, _pc in cols):
+        return [None] * width  # "Force review | HMIC inspection": two graders, not two reports
+    years = [int(m.group("year")) for m in found if m.group("year")]
+    out: list[ReportCue | None] = []
+    for m in found:
+        if m.group("year"):
+            y = int(m.group("year"))
+            out.append(("year", y, None) if y == max(years) else ("earlier", y, "inspection"))
+        else:
+            out.append(("earlier", None, "inspection") if m.group("early") else
+                       ("latest", None, "review"))
+    return out if len(set(out)) == width else [None] * width
+
+
 def _block_rows(block: list[Span], header: str, caption: str) -> list[Figure]:
     subset = _subset(caption) or "all"
     assessor = _assessor(caption, len(caption)) or "inspectorate"
     parsed = [(m, s) for s in block if (m := _ROW_RE.match(s.text))]  # _table_rows matched each
     width = max(len(_cells(m.group("nums"))) for m, _ in parsed)
     cols = _columns(header, width)
+    reports = _column_reports(header, width, cols)
     totals: dict[int, int] = {}
     stated = _total(caption)
     for m, _ in parsed:
@@ -505,10 +600,11 @@ def _block_rows(block: list[Span], header: str, caption: str) -> list[Figure]:
             col_assessor, col_pc = cols[min(k, width - 1)]
             is_pc = "%" in cell or col_pc
             value = float(cell.rstrip("% "))
+            report = reports[min(k, width - 1)] or (None, None, None)
             out.append(Figure(grade_slug(m.group("label")), None if is_pc else int(value),
                               value if is_pc else None, totals.get(k, stated), subset,
                               col_assessor or assessor, s.text, caption if stated else None,
-                              s.start))
+                              s.start, "stated", *report))
     return out
 
 
@@ -559,7 +655,7 @@ def _page_totals(text: str) -> list[tuple]:
     spans = sentences(text) if isinstance(text, str) else []
     ctx = _Context(page_totals=_sizes(spans))
     for span in spans:
-        if _EARLIER.search(span.text) or _LATEST.search(span.text):
+        if _names_report(span.text):
             report = _report(span.text, 0)
         if has_grade_word(span.text) and read_sentence(span.text).items:
             continue  # a sentence with figures states its set's total with them (page_figures)
@@ -593,7 +689,10 @@ def page_grades(text: str, page: int = 1, *, review_year: int | None = None,
 
 
 def _earlier(f: Figure, year: int | None) -> bool:
-    """A figure the text gives as an earlier report's: named so, or (in a review) dated before it."""
+    """A figure the text gives as an earlier report's: named so, or (in a review) dated before
+    it or named in the words a review uses for its baseline."""
+    if year is not None and f.report == "prior":
+        return True
     return f.report == "earlier" or (f.report == "year" and f.report_year is not None
                                      and year is not None and f.report_year < year)
 
@@ -642,15 +741,58 @@ def total_warnings(rows: list[dict], scale: str) -> list[str]:
     return out
 
 
+def _clash_key(r: dict) -> tuple | None:
+    """The case set and grade a figure is of, when its set's size is stated (else None: two
+    figures without a size may be of two sets)."""
+    if r["total"] is None:
+        return None
+    unit = "cases" if r["cases"] is not None else "percent"
+    return (r["assessor"], r["subset"], r["total"], r["grade"], unit)
+
+
+def contradictions(rows: list[dict]) -> tuple[list[dict], list[dict], list[str]]:
+    """(kept, contradicted, warnings): a document that gives one grade of one case set (same
+    grader, subset and total) two different values contradicts itself. Which is right it does
+    not say, and a wrong figure is worse than a missing one: neither is kept, both go to
+    unread_statements, and a warning names them."""
+    values: dict[tuple, set] = {}
+    for r in rows:
+        if (key := _clash_key(r)) is not None:
+            values.setdefault(key, set()).add(r["cases"] if key[-1] == "cases" else r["percent"])
+    clashing = {k for k, v in values.items() if len(v) > 1}
+    if not clashing:
+        return rows, [], []
+    kept = [r for r in rows if _clash_key(r) not in clashing]
+    out = [r for r in rows if _clash_key(r) in clashing]
+    warnings = [_clash_words(key, [r for r in out if _clash_key(r) == key])
+                for key in sorted(clashing, key=str)]
+    return kept, out, warnings
+
+
+def _clash_words(key: tuple, rows: list[dict]) -> str:
+    who, subset, total, grade, _unit = key
+    cases = "all cases" if subset == "all" else f"the {words(subset)} cases"
+    values = " and ".join(f"{_num(r)} (page {r['page']})" for r in rows)
+    return (f"the document contradicts itself: {words(who)} grading of {cases} ({total}), "
+            f"{words(grade, GRADE_WORDS)} given as {values}; neither kept")
+
+
+def _num(r: dict) -> str:
+    return str(r["cases"]) if r["cases"] is not None else f"{r['percent']:g}%"
+
+
 def document_grades(doc: Document, *, review_year: int | None = None,
                     unread: list[dict] | None = None) -> tuple[list[dict], list[str]]:
     """All case grade rows of ``doc`` (deduplicated, with the document's scale) and warnings.
-    Statements of figures not read for certain go to ``unread`` ({page, quote, reason})."""
+    Statements of figures not read for certain go to ``unread`` ({page, quote, reason}), with
+    the figures the document contradicts itself on."""
     rows: list[dict] = []
     for p in doc.pages:
         rows += page_grades(p.text, p.number, review_year=review_year, unread=unread)
-    rows = dedupe(rows)
+    rows, clashed, warnings = contradictions(dedupe(rows))
+    if unread is not None:
+        unread += [{"page": r["page"], "quote": r["quote"], "reason": CONTRADICTED} for r in clashed]
     scale = scale_of(rows, doc.text)
     for r in rows:
         r["scale"] = scale
-    return rows, total_warnings(rows, scale)
+    return rows, warnings + total_warnings(rows, scale)

@@ -11,18 +11,25 @@ Written by hand (no library fits): the wordings are those of police inspection w
 mention must keep its offsets so quotes stay exact. Numbers that are not case counts (dates, ages,
 money, days, forces, officers, page and paragraph references, ordinals such as "the first eight
 inspections") are left as plain words so no shape can pair them.
+
+Three wordings are never an exact count, whatever shape they stand in: a bound ("fewer than 11",
+"at least 5", "11 or more") is an approximation (unread: the tables have no column for a bound,
+and a bound stored as a count is a wrong figure); a negated zero ("not one case out of 34") is 0
+of the set, its number the set's size; and a number a plain space may have split ("1 000": the
+thin space of 1,000 lost, or two numbers) is kind ``X``, which leaves its sentence unread.
 """
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-from reportkit.extract.counts import COUNT, parse_count
+from reportkit.extract.counts import COUNT, has_count, parse_count
 from reportkit.extract.dates import find_dates
 
 
 class Mention(NamedTuple):
-    kind: str  # N count, P percent, F count of a total, A approximation, G grade, R remainder
+    kind: str  # N count, P percent, F count of a total, A approximation, G grade, R remainder,
+    # X a number the text may have split ("1 234")
     start: int
     end: int
     value: float | None = None  # N, P, F: the count or share; G: None
@@ -43,7 +50,9 @@ _NOT_A_GRADE = (r"(?!\s+(?:practice(?!\s+(?:(?:was|were)\s+(?:found|seen|identif
                 r"[\w-]+(?:\s+[\w-]+){0,3}?\s+cases\b)|progress|example|examples|amount|quality|reason|start|understanding|"
                 r"recommendations?|and\s+improving|news|faith|idea|enough|use|relationship|"
                 r"working|partnership|deal|number|level|standard|account|job|work|record|overall|"
-                r"response|responses|evidence|rating|grade)\b)")
+                r"response|responses|evidence|rating|grade)\b"
+                # a skill, not a grade: "children were good at describing", "good at it"
+                r"|\s+at\s+(?:[\w-]+ing|it|this|that)\b)")
 _GRADE_RE = re.compile(
     rf"(?P<c>{_COMBINED})"
     rf"|(?P<q>[\"'\u2018\u201c`]{{1,2}})(?P<ql>good|adequate|inadequate|outstanding|{_RI})"
@@ -54,9 +63,17 @@ _GRADE_RE = re.compile(
     r"|\b(?P<ident>improvement\s+(?:was\s+)?identified)\b", re.I)
 
 _PC = r"\s*(?:per\s*cent|percent|%)"
+# A bound is not a count: "fewer than 11", "at most 3", "no more than 9", "11 or more" say only
+# that the figure lies on one side of a number. They are read as approximations (never a figure;
+# the statement goes to unread_statements), since the tables have no column for a bound.
 _APPROX = (r"(?:nearly|almost|around|about|roughly|approximately|approx\.?|some|over|more\s+than|"
            r"fewer\s+than|less\s+than|under|just\s+under|just\s+over|well\s+over|up\s+to|"
-           r"at\s+least|close\s+to|getting\s+on\s+for|circa|c\.)")
+           r"at\s+least|close\s+to|getting\s+on\s+for|circa|c\.|at\s+most|(?:no|not)\s+"
+           r"(?:more|fewer|less)\s+than|(?:a\s+)?(?:maximum|minimum)\s+of|upwards\s+of|"
+           r"in\s+excess\s+of|as\s+(?:many|few)\s+as|below|above|in\s+the\s+region\s+of)")
+# ... and after the number: "11 or fewer", "20 or more", "3 at most", "30-plus"
+_BOUND_AFTER = (r"(?:\s+or\s+(?:fewer|more|less|over|under|so|thereabouts|above|below)\b"
+                r"|\s+at\s+(?:most|least)\b|\s*-?\s*plus\b|\+)")
 _FRACTION = (r"(?:a|one|two|three)[\s-]+(?:half|third|thirds|quarter|quarters|fifth|fifths)\b"
              r"|\bhalf\b|\b(?:one|two|three|four)\s+in\s+(?:every\s+)?(?:two|three|four|five|six|"
              r"seven|eight|nine|ten|\d+)\b|\bthe\s+majority\b|\bmost\b|\bmany\b|\ba\s+handful\b")
@@ -67,12 +84,23 @@ def _of_total(name: str) -> str:
             rf"(?P<{name}>{COUNT})\b)?")
 
 
+# Zero said as a negation, with the set it is of: "none of the 34", "not one of the 34 cases",
+# "not a single one of them", "not one case out of 34", "no case in the 34". The number after it
+# is the set's size, never a count of the grade.
+_SET = r"\s+(?:out\s+)?(?:of|in)\s+(?:the\s+|these\s+|those\s+|its\s+|all\s+|them\b)?"
+_NOT_ONE = (r"\bnot\s+(?:even\s+)?(?:a\s+single|one|any(?=\s+(?:single\s+)?(?:one|cases?)?\s*"
+            r"(?:out\s+)?of\b))(?:\s+(?:single\s+)?(?:one|case|case\s+file))?")
+_NONE_OF = (rf"\bnone{_SET}|{_NOT_ONE}{_SET}"
+            rf"|\bno\s+(?:single\s+)?(?:one|case|case\s+file){_SET}")
 _NUM = re.compile(
     rf"(?P<fr>\b(?:{_APPROX}\s+)?(?:{_FRACTION}){_of_total('frt')})"
     rf"|(?P<ap>\b(?P<apw>{_APPROX})\s+(?P<apn>{COUNT})\b(?P<appc>{_PC})?{_of_total('apt')})"
-    rf"|(?P<none>\bnone\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|them\b)|\bnot\s+(?:a\s+single|one)"
-    rf"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|them\b)|\bnone\b|\bnot\s+(?:a\s+single|one)\b"
-    rf"|\bno\b(?=\s+(?:cases?|case\s+files?)\b))(?P<nt>{COUNT}\b)?"
+    rf"|(?P<none>{_NONE_OF}|\bnone\b|{_NOT_ONE}\b|\bno\b(?=\s+(?:single\s+)?(?:cases?|case\s+files?)\b))"
+    rf"(?P<nt>{COUNT}\b)?"
+    rf"|(?P<bd>\b{COUNT}{_BOUND_AFTER})"
+    # "1 234" with a plain space: the text layer lost the thin space of one number, or two numbers
+    # stand side by side; which, the text does not say (a number, never a count: "1 000" is not 0)
+    rf"|(?P<split>(?<![\d.,])\d{{1,3}}(?:[ \n]\d{{3}})+(?![\d,]|\.\d))"
     rf"|(?P<a>\b{COUNT}\b)(?P<of>\s+(?:\([^)]{{0,20}}\)\s+)?(?:cases\s+)?(?:out\s+)?of\s+(?:the\s+same\s+|the\s+|"
     rf"these\s+|those\s+|its\s+|all\s+|our\s+)?(?P<b>{COUNT})\b)?(?P<pc>{_PC})?"
     # "62 per cent of the 40 cases": a share with its base (the 40 is never a grade's count)
@@ -118,8 +146,10 @@ def _number(m: re.Match[str], text: str) -> Mention | None:
         value = _value(m.group("apn"))  # a share rounded to the nearest point is still stated
         return Mention("P", m.start(), m.end(), float(value), _base(m, "apt")) if (
             value is not None) else None
-    if m.group("fr") or m.group("ap"):
+    if m.group("fr") or m.group("ap") or m.group("bd"):
         return Mention("A", m.start(), m.end(), total=_base(m, "frt" if m.group("fr") else "apt"))
+    if m.group("split"):
+        return Mention("X", m.start(), m.end())
     if m.group("none"):
         total = _value(m.group("nt"))
         if m.group("nt") and total is None:
@@ -158,9 +188,30 @@ def _grade(m: re.Match[str]) -> Mention:
     return Mention("G", m.start(), m.end(), grade=slug)
 
 
+# Ages are not counts: "children aged 11", "aged between 11 and 15", "aged 11, 12 or 13", "at the
+# age of 11", "a girl of 14", "children under 11", "as young as 9", "pupils in Year 11". The whole
+# phrase, every number in a range or list included, is kept from the shapes.
+_AGE_LEAD = (r"(?:\baged|\bages?(?:\s+of)?|\bage\s+(?:of|range\s+of)|\bas\s+(?:young|old)\s+as|"
+             r"\b(?:younger|older)\s+than|\b(?:under|over|below|above)\s+the\s+age\s+of|"
+             r"(?-i:\bYear)|\bschool\s+year|\b(?:children|child|girls?|boys?|pupils|teenagers?|young\s+people|"
+             r"sons?|daughters?)\s+(?:of|under|over|below|above))")
+_AGE = re.compile(
+    rf"{_AGE_LEAD}\s+(?:between\s+|from\s+|under\s+|over\s+|just\s+)?{COUNT}\b"
+    rf"(?:\s*(?:-|to|and|or)\s*{COUNT}\b|,\s*{COUNT}\b(?=\s*(?:,|and\b|or\b)))*", re.I)
+
+
+def _not_counts(text: str) -> list[tuple[int, int]]:
+    """Spans whose numbers are dates or ages: never a count."""
+    if not re.search(r"\d", text) and not has_count(text):
+        return []
+    spans = [d.span for d in find_dates(text)] if re.search(r"\d", text) else []
+    return spans + [m.span() for m in _AGE.finditer(text)]
+
+
 def find_mentions(text: str) -> list[Mention]:
-    """Every mention in ``text`` (one sentence), in order, none overlapping, dates left out."""
-    dates = [d.span for d in find_dates(text)] if re.search(r"\d", text) else []
+    """Every mention in ``text`` (one sentence), in order, none overlapping, dates and ages left
+    out."""
+    dates = _not_counts(text)
     found: list[Mention] = []
     for m in _GRADE_RE.finditer(text):
         g = _grade(m)

@@ -9,10 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportkit.extract import findings, grades, kinds, ratings, recommendations, sentences
+from reportkit.extract import (
+    area_grades,
+    findings,
+    genre,
+    grades,
+    kinds,
+    ratings,
+    recommendations,
+    sentences,
+    tracker,
+)
 from reportkit.extract.claims import document_claims
 from reportkit.extract.kinds import Dated
 from reportkit.read.document import Document
+from reportkit.vocabulary import ANNOUNCING_GENRES
 
 REPORT_KINDS = ("inspection", "review", "reinspection", "update", "thematic", "other")
 REVIEW_KINDS = ("review", "reinspection", "update")
@@ -28,6 +39,8 @@ class Parsed:
     events: list[dict] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
     unread_statements: list[dict] = field(default_factory=list)
+    area_grades: list[dict] = field(default_factory=list)
+    recommendation_status: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -55,7 +68,7 @@ def _meta(doc: Document) -> tuple[dict, Dated | None, Dated | None]:
         "fieldwork_start": work.start if work else None,
         "fieldwork_end": work.end if work else None,
         "fieldwork_precision": work.precision if work else None,
-        "genre": genre,
+        "genre": genre, "text_source": doc.meta.get("text_source"),
         "about": None, "about_published": None, "about_fieldwork": None,
     }
     if kind in ("press", "pcc_response"):
@@ -116,6 +129,7 @@ def _parse(doc: Document) -> Parsed:
     if meta["kind"] in ("press", "pcc_response"):
         out.claims = document_claims(doc, out.unread_statements)
         out.unread_statements = _distinct(out.unread_statements)
+        _areas_and_statuses(doc, out, pub)
         return out
     year = (meta["fieldwork_start"] or meta["published"]) if meta["kind"] in REVIEW_KINDS else None
     out.case_grades, grade_warnings = grades.document_grades(
@@ -126,5 +140,25 @@ def _parse(doc: Document) -> Parsed:
     out.recommendations = recommendations.rows(recs)
     if meta["kind"] in REVIEW_KINDS:
         out.progress = ratings.document_progress(doc, recs, meta["genre"])
-    out.findings = findings.document_findings(doc, {r.quote for r in recs})
+    if meta["genre"] not in ANNOUNCING_GENRES:  # a page announcing a report restates its findings
+        out.findings = findings.document_findings(doc, {r.quote for r in recs}, recs)
+    _areas_and_statuses(doc, out, pub, tracked=genre.is_tracker_page(doc, len(recs), meta["genre"]))
     return out
+
+
+def _areas_and_statuses(doc: Document, out: Parsed, pub: Dated | None, tracked: bool = False) -> None:
+    """Graded areas (and no case grade or claim read from an area statement: "adequate in three"
+    counts areas), and recommendation statuses from a tracker, a review's ratings or a letter."""
+    if tracked:
+        out.recommendation_status = tracker.tracker_status(doc)
+        return
+    if pub is None or pub.start.year >= area_grades.FIRST_YEAR:  # no graded areas before 2024
+        out.case_grades = [r for r in out.case_grades if not area_grades.is_area_statement(r["quote"])]
+        out.claims = [c for c in out.claims if not area_grades.is_area_statement(c["quote"])]
+        out.area_grades, notes = area_grades.document_areas(doc)
+        out.warnings += notes
+    day, precision = (pub.start, pub.precision) if pub else (None, None)
+    if out.progress:
+        out.recommendation_status = tracker.review_status(out.progress, day, precision)
+    elif out.meta["kind"] == "pcc_response":
+        out.recommendation_status = tracker.letter_status(doc, day, precision)

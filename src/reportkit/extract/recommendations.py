@@ -71,13 +71,13 @@ START_SHAPES: dict[str, tuple[re.Pattern[str], list[str]]] = {
     "decimal_paragraph": (re.compile(r"^[ \t]*\d{1,2}\.\d{1,3}\.?[ \t]+(?=\S)", re.M),
                           ["3.12 Within three months", "4.1. The force should"]),
     "time_opening": (re.compile(
-        rf"""(?:^|(?<=\n))[ \t]*{_BULLET}?{TIMESCALE}
+        rf"""(?:^|(?<=\n))[ \t]*(?:{_BULLET}|\(?[a-h][.)][ \t]+)?{TIMESCALE}
              (?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:publication|date|receipt)\b[^,\n]{{0,40}})?  # "of the"
              (?:[ \t]*(?:,|:|[\u2013\u2014-][ \t])
                 |(?<![Ii]mmediately)[ \t]+(?=the[ \t]|[A-Z]))  # no comma: not "Immediately after"
         """, re.I | re.X),
         ["Within six weeks, the force", "Immediately: the force", "Within 3 months - the",
-         "\u2022 Within three months, the force", "Within three months the force",
+         "\u2022 Within three months, the force", "Within three months the force", "(a) Within a year, the",
          "Within six months of the publication of this report, Kent Police", "By 31 March 2016, the"]),
     # only inside a Recommendations section, and only at the start of a sentence
     "subject_should": (re.compile(
@@ -116,6 +116,11 @@ _HEAD_TS = re.compile(rf"^\s*({TIMESCALE})\s*:?\s*$", re.I | re.M)  # "Within th
 _REC_HEAD = re.compile(
     r"^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?:(?:Our|New|Summary[ \t]+of)[ \t]+recommendations"
     r"|Recommendations?|RECOMMENDATIONS?)[ \t]*:?[ \t]*$", re.M)
+# the words of a numbered Recommendations head after its number, with whatever a layout ran into
+# its line ("2. Recommendations Within three months, the force should ...")
+_NUMBERED_HEAD = re.compile(
+    r"(?:(?:Our|New|Summary[ \t]+of)[ \t]+recommendations|Recommendations?|RECOMMENDATIONS?)"
+    r"[ \t]*:?[ \t]*(?:$|(?P<run_in>(?=[A-Z\u2022(\"'-])\S))", re.M)
 # a line that opens the next recommendation (or a head over the next ones)
 _STOP = re.compile(
     rf"""^\s*(?:Recommendation\s+\d|\(?\d{{1,2}}[.)]\s|\d{{1,2}}[ \t]+{TIMESCALE}\s*[,:]|\d{{1,2}}\.\d{{1,3}}\.?\s
@@ -296,6 +301,11 @@ def _starts(text: str) -> tuple[dict[int, tuple[int | None, str | None]], set[in
         if _BARE_LABEL_REST.match(text[m.end("n"):len(text) if eol < 0 else eol]):
             bare.add(m.end())
     for m in _ITEM.finditer(text):
+        head = _NUMBERED_HEAD.match(text, m.end())
+        if head:  # "2. Recommendations": the section's number, never a recommendation's
+            if head.group("run_in"):  # "2. Recommendations Within three months, ..."
+                starts.setdefault(head.start("run_in"), (None, None))
+            continue
         if not any(abs(m.end() - s) < 3 for s in starts):
             starts[m.end()] = (int(m.group("n")), "item")
     for m in _BARE_ITEM.finditer(text):

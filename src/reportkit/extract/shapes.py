@@ -40,9 +40,13 @@ COMBINED_GRADES = why("combined grades")
 APPROXIMATION = why("approximation")
 AGREEMENT = why("agreement without a grade")
 NO_GRADE = why("count without a grade")
+SPLIT_NUMBER = why("number not clear")
 
+# Words a number and its grade never have between them: joins, contrasts and negations ("11 were
+# not good", "neither good nor", "far from good", "failed to reach good", "fell short of good")
 _STOP = (r"(?:and|or|but|while|whilst|whereas|compared|than|although|though|not|never|because|"
-         r"if|unless|nor|yet|so|then|also|both|rather)")
+         r"if|unless|nor|yet|so|then|also|both|rather|neither|far|fail|fails|failed|failing|"
+         r"short|fell|fall|falls|below|anything|nowhere|no|none|nothing|lacked|lacking)")
 _MACROS = {
     "G": r"(?P<g>G\d+)",
     "NUM": r"(?P<n>[NFPA]\d+)",
@@ -338,6 +342,8 @@ def read_sentence(text: str) -> Reading:
     grades = [m for m in mentions if m.kind == "G"]
     if not grades:
         return Reading()
+    if any(m.kind == "X" for m in mentions):  # "1 000 were good": 1,000 or 1 and 0
+        return Reading(unread=SPLIT_NUMBER)
     skel, _spans = skeleton(text, mentions)
     totals = _totals(skel, mentions)
     for i in totals:  # a total is never a grade's count: hide it from the shapes

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,8 @@ class Source:
     problem: str | None = None  # set when the file cannot even be considered
     notes: list[str] = field(default_factory=list)
     in_manifest: bool = False
+    source_url: str | None = None  # manifest provenance (`reportkit fetch`): where the file came from
+    key: list[int] | None = None  # [size, mtime ns] when hashed or read: what the state records
 
     @property
     def doc_id(self) -> str:
@@ -44,7 +47,8 @@ def _short_hash(text: str) -> str:
 
 def _hash(src: Source, seen: list | None) -> str:
     """The file's SHA-256, reused from the last run when its size and mtime are unchanged."""
-    if seen and len(seen) == 3 and file_key(src.abspath) == list(seen[:2]):
+    src.key = file_key(src.abspath)  # taken first: a file changing while hashed is hashed again next run
+    if seen and len(seen) == 3 and src.key == list(seen[:2]):
         return str(seen[2])
     return sha256_file(src.abspath)
 
@@ -117,7 +121,16 @@ def assign_folder_force(src: Source) -> None:
     try:
         src.force = resolve(parts[0])
     except UnknownForce as exc:
-        src.problem = f"folder {parts[0]!r} names no force ({exc}); move the file or list it in manifest.csv"
+        src.problem = (f"folder {parts[0]!r} names no force ({exc}){_odd_letters(parts[0])}; "
+                       "move the file or list it in manifest.csv")
+
+
+def _odd_letters(name: str) -> str:
+    """Letters that only look like plain ones ('і', Cyrillic, in 'west-yorkshіre'), spelled out
+    by code point: the message would otherwise show the name the user believes they typed."""
+    odd = [f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}" for ch in dict.fromkeys(name)
+           if not ch.isascii()]
+    return f" (it holds {', '.join(odd)}, not plain letters)" if odd else ""
 
 
 def read_manifest(raw: Path) -> tuple[dict[str, dict], list[str]]:
@@ -132,8 +145,11 @@ def read_manifest(raw: Path) -> tuple[dict[str, dict], list[str]]:
     except OSError as exc:
         return {}, [f"manifest.csv could not be read: {exc.strerror}"]
     reader = csv.DictReader(text.splitlines())
+    if reader.fieldnames:  # "path, force, kind" as typed by hand: the names without the spaces
+        reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
     if not reader.fieldnames or "path" not in reader.fieldnames:
-        return {}, ["manifest.csv has no 'path' column: expected columns path,force,kind,published"]
+        return {}, ["manifest.csv has no 'path' column: expected columns path,force,kind,published "
+                    "(and, from `reportkit fetch`, source_url,retrieved_at,sha256,page_url)"]
     width, line = len(reader.fieldnames), 1
     for row in reader:
         n, line = line + 1, reader.line_num  # a quoted field may span lines: report the first
@@ -154,12 +170,13 @@ def _manifest_row(row: dict, width: int) -> tuple[dict, str | None]:
         return {}, f"has {fields} field(s), the header has {width} (a stray comma or quote?)"
     if any("\x00" in v for v in row.values() if isinstance(v, str)):
         return {}, "contains a NUL byte (the file is damaged or not text)"
-    p = (row.get("path") or "").strip().replace("\\", "/")
+    p = manifest_path(row.get("path") or "")
     if not p:
         return {}, "no path"
     if p.startswith("/") or ".." in p.split("/"):
         return {}, f"path {p!r} must be relative to the raw folder"
-    out: dict = {"path": p, "force": None, "kind": None, "published": None}
+    out: dict = {"path": p, "force": None, "kind": None, "published": None,
+                 "source_url": _web_address((row.get("source_url") or "").strip())}
     force, kind, published = ((row.get(k) or "").strip() for k in ("force", "kind", "published"))
     if force:
         try:
@@ -175,7 +192,37 @@ def _manifest_row(row: dict, width: int) -> tuple[dict, str | None]:
             out["published"] = date.fromisoformat(published)
         except ValueError:
             return {}, f"published {published!r} is not an ISO date (YYYY-MM-DD)"
+        if not EARLIEST <= out["published"] <= date.today().replace(year=date.today().year + 1):
+            return {}, (f"published {published!r} is not a plausible date for an inspection "
+                        f"document (from {EARLIEST.year} to next year)")
     return out, None
+
+
+EARLIEST = date(1990, 1, 1)  # before any publication of the inspectorate's child protection work
+
+
+def manifest_path(text: str) -> str:
+    """A manifest path as the walk writes it: forward slashes, no "./", composed Unicode (a Mac
+    writes "é" as "e" and a combining accent, which is another string with the same look)."""
+    p = unicodedata.normalize("NFC", text.strip().replace("\\", "/"))
+    while p.startswith("./"):
+        p = p[2:]
+    return "/".join(part for part in p.split("/") if part not in ("", "."))
+
+
+def _lookup(manifest: dict[str, dict], path: str) -> dict | None:
+    """The manifest row for ``path``: exactly, else in composed form, else the one row that
+    differs only in letter case (a manifest typed on a case-blind disk)."""
+    row = manifest.get(path) or manifest.get(unicodedata.normalize("NFC", path))
+    if row:
+        return row
+    folded = [r for p, r in manifest.items() if p.casefold() == path.casefold()]
+    return folded[0] if len(folded) == 1 else None
+
+
+def _web_address(url: str) -> str | None:
+    """An http(s) address as written; anything else (empty, a formula, a file path) is dropped."""
+    return url if url.lower().startswith(("http://", "https://")) and " " not in url else None
 
 
 def file_key(path: Path) -> list[int]:
@@ -192,13 +239,16 @@ def discover(raw: Path, known: dict[str, list] | None = None
         raise FileNotFoundError(f"raw folder {raw} does not exist: run `reportkit demo-corpus` or create it")
     found, skipped = walk(raw)
     manifest, problems = read_manifest(raw)
+    used: set[str] = set()
     for src in found:
         assign_folder_force(src)
-        row = manifest.get(src.path)
+        row = _lookup(manifest, src.path)
         if row:
+            used.add(row["path"])
             src.in_manifest = True
             src.force = row["force"] or src.force
             src.kind, src.published = row["kind"], row["published"]
+            src.source_url = row["source_url"]
             if row["force"] and src.problem and src.problem.startswith("folder"):
                 src.problem = None  # the manifest names the force, so the folder does not matter
         if src.problem is None:
@@ -206,7 +256,7 @@ def discover(raw: Path, known: dict[str, list] | None = None
                 src.sha256 = _hash(src, (known or {}).get(src.path))
             except OSError as exc:
                 src.problem = f"cannot open file: {exc.strerror}"
-    for missing in sorted(set(manifest) - {s.path for s in found}):
+    for missing in sorted(set(manifest) - used):
         line = manifest[missing]["line"]
         problems.append(f"manifest.csv line {line}: names {missing!r}, which is not in the raw folder")
     return found, skipped, problems

@@ -38,6 +38,7 @@ class Document:
     published: str | None = None  # ISO date from metadata (HTML meta tags), when the format has one
     meta: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    file_key: list[int] | None = None  # [size, mtime in ns] of the file as it was when read
 
     @property
     def text(self) -> str:

@@ -20,8 +20,12 @@ from itertools import accumulate, repeat
 from pathlib import Path
 
 from reportkit import config
+from reportkit.read import ocr
+from reportkit.read.bombs import check_inflation
 from reportkit.read.document import Document, Page, ReadError, Word
 from reportkit.read.layout import Line, layout_page, strip_furniture
+from reportkit.read.ocr import NOTE as OCR_NOTE
+from reportkit.read.ocr import OCR, TEXT_LAYER
 from reportkit.read.text import collapse_line, join_hyphenated, normalise_chars, vocabulary
 
 ENGINES = ("pdfium", "pdfplumber")
@@ -80,8 +84,11 @@ def _damaged_message(path: Path) -> str:
 
 def _page_text(textpage) -> str:
     """The page's characters, one per pdfium index (get_text_range may merge surrogate pairs)."""
-    text = textpage.get_text_range()
     count = textpage.count_chars()
+    if count > config.MAX_CHARS_PER_PAGE:  # checked before the text is built
+        raise ReadError(f"too many characters on one page: {count:,}, limit "
+                        f"{config.MAX_CHARS_PER_PAGE:,} (config.MAX_CHARS_PER_PAGE); not read")
+    text = textpage.get_text_range()
     if len(text) == count:
         return text
     import pypdfium2.raw as raw
@@ -320,6 +327,7 @@ def read_pdf(path: str | Path, sha256: str, *, engine: str = "auto") -> Document
     # Reading makes hundreds of words per page and no reference cycles: the cyclic collector
     # would only rescan the words kept so far, again and again (5% of the reading time).
     collecting = gc.isenabled()
+    check_inflation(path)  # a decompression bomb is refused before pdfium inflates it
     gc.disable()
     try:
         return _read_pdf(path, sha256, engine)
@@ -338,14 +346,30 @@ def _read_pdf(path: Path, sha256: str, engine: str) -> Document:
         if time.monotonic() - start > config.MAX_SECONDS_PER_DOCUMENT:
             raise ReadError(f"too slow: still reading after {config.MAX_SECONDS_PER_DOCUMENT} s "
                             "(config.MAX_SECONDS_PER_DOCUMENT)")
+    meta["text_source"] = TEXT_LAYER
     if not any(lines for _, lines in laid_out):
-        raise ReadError("no text layer: scanned document, needs OCR")
+        laid_out, meta["text_source"] = _ocr_laid_out(path, start), OCR
     kept = strip_furniture([lines for _, lines in laid_out], [r.height for r, _ in laid_out])
     pages, warnings = _pages(laid_out, kept)
+    if meta["text_source"] == OCR:
+        warnings.insert(0, OCR_NOTE)
     doc = Document(path=str(path), sha256=sha256, format="pdf", pages=pages,
                    meta=meta, warnings=warnings)
     doc.title = _title(meta, pages)
     return doc
+
+
+def _ocr_laid_out(path: Path, start: float) -> list[tuple[RawPage, list[Line]]]:
+    """The pages read by Tesseract (read/ocr.py), when OCR is on; else the plain refusal."""
+    if not ocr.wanted():
+        raise ReadError("no text layer: scanned document, needs OCR "
+                        "(`reportkit extract --ocr`, or REPORTKIT_OCR=1)")
+    laid_out = [(RawPage(n, width, height, []), layout_page(words, width, height))
+                for n, width, height, words in
+                ocr.ocr_pages(path, start + config.MAX_SECONDS_PER_DOCUMENT)]
+    if not any(lines for _, lines in laid_out):
+        raise ReadError("no text layer, and OCR found no words: blank pages or pictures")
+    return laid_out
 
 
 def _pages(laid_out, kept: list[list[Line]]) -> tuple[list[Page], list[str]]:

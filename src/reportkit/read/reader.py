@@ -97,24 +97,45 @@ def read_document(path: str | Path, *, engine: str = "auto") -> Document:
     with open(path, "rb") as fh:
         head = fh.read(4096)
     fmt = _format(path, head)
+    before = _identity(path)
     try:
         digest = sha256_file(path)
-        if fmt == "pdf":
-            from reportkit.read.pdf import read_pdf
-
-            return read_pdf(path, digest, engine=engine)
-        data = path.read_bytes()
-        if fmt == "html":
-            from reportkit.read.html import read_html
-
-            return read_html(data, str(path), digest)
-        return read_text(data, str(path), digest)
+        doc = _read(path, fmt, digest, engine)
     except ReadError:
         raise
     except MemoryError:
         raise ReadError("too big to read in memory") from None
     except Exception as exc:  # never let a library's exception reach the analyst raw
         raise ReadError(_unexpected(fmt, exc)) from None
+    # The hash and the text must come from the same bytes: a file replaced or rewritten while it
+    # was read (a download finishing, a sync client) is refused for this run, never half-cached.
+    if _identity(path) != before:
+        raise FileChanged("the file changed while it was being read: run extract again once "
+                          "it is complete")
+    doc.file_key = list(before[1:])
+    return doc
+
+
+class FileChanged(ReadError):
+    """The file's bytes changed between hashing and the end of reading."""
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _read(path: Path, fmt: str, digest: str, engine: str) -> Document:
+    if fmt == "pdf":
+        from reportkit.read.pdf import read_pdf
+
+        return read_pdf(path, digest, engine=engine)
+    data = path.read_bytes()
+    if fmt == "html":
+        from reportkit.read.html import read_html
+
+        return read_html(data, str(path), digest)
+    return read_text(data, str(path), digest)
 
 
 def _unexpected(fmt: str, exc: Exception) -> str:

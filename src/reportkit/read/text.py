@@ -24,6 +24,10 @@ _MAP = {
     "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
     "\ufeff": None, "\ufffe": "-",  # pdfium marks a hyphen that ends a line with U+FFFE
 }
+# Bidirectional marks and embeddings are invisible: "3\u200f4" reads as 34, so they go (first:
+# a mark beside a digit group's space must not keep the groups apart).
+_BIDI = str.maketrans({chr(c): None for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                              *range(0x2066, 0x206A))})
 _MAP.update({chr(c): " " for c in range(0x2000, 0x200B)})
 # Word exports list bullets as private-use Symbol/Wingdings glyphs: show them as bullets.
 _MAP.update({chr(c): "\u2022" for c in (0xF0B7, 0xF0A7, 0xF076, 0xF0D8, 0xF0FC, 0xF0E8, 0xF0A8)})
@@ -43,8 +47,24 @@ def _fold(ch: str) -> str:
         _SAFE_COMPAT) else ch
 
 
+# Digit groups set apart by a thin, narrow no-break, figure or no-break space ("1\u2009234"):
+# one number, written with a comma so it stays one. An ordinary space never joins, nor a group
+# that is not exactly three digits ("2015\u00a0200", "12\u00a034"): those are two numbers.
+_GROUP_SPACES = "\u00a0\u2007\u2008\u2009\u202f"
+_GROUPED = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?![\d,])")
+_GROUP_SPACE = re.compile(f"[{_GROUP_SPACES}]")
+
+
+def _join_groups(text: str) -> str:
+    if not _GROUP_SPACE.search(text):
+        return text
+    return _GROUPED.sub(lambda m: _GROUP_SPACE.sub(",", m.group()), text)
+
+
 def normalise_chars(text: str) -> str:
     """Map characters only: no change to spacing or line structure beyond CR and tab."""
+    if not text.isascii():
+        text = _join_groups(text.translate(_BIDI))
     text = text.replace("\r\n", "\n").translate(_TABLE)
     if text.isascii():
         return text

@@ -10,6 +10,7 @@ import json
 import multiprocessing
 import os
 import queue
+import subprocess
 import sys
 import tempfile
 import threading
@@ -43,6 +44,8 @@ class Job:
     ipynb: str
     html: str
     title: str
+    pdf: str | None = None  # where to print the page, when a headless Chromium was found
+    browser: str | None = None
 
 
 # ---- one kernel per worker, reused -------------------------------------------------------------
@@ -104,7 +107,7 @@ def run_job(job: Job) -> dict:
     from reportkit.report.export import export_html
 
     start = time.perf_counter()
-    error = None
+    error = pdf_error = None
     with tempfile.TemporaryDirectory(prefix="reportkit-nb-") as tmp:
         executed = Path(tmp) / f"{job.name}.ipynb"
         try:
@@ -124,8 +127,23 @@ def run_job(job: Job) -> dict:
             export_html(nb, job.html, job.title)
         else:
             atomic.write_text(job.html, _failure_page(job.title, error or "no output"))
+    if job.pdf and job.browser:
+        pdf_error = _print(job)
     return {"name": job.name, "ok": error is None, "error": error,
+            "pdf": bool(job.pdf and job.browser) and pdf_error is None, "pdf_error": pdf_error,
             "seconds": time.perf_counter() - start}
+
+
+def _print(job: Job) -> str | None:
+    """The page as PDF beside it; the reason when it could not be printed (the HTML stands)."""
+    from reportkit.report.export import export_pdf
+
+    try:
+        export_pdf(job.html, str(job.pdf), str(job.browser))
+    except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+        Path(str(job.pdf)).unlink(missing_ok=True)  # never an old PDF beside a new page
+        return f"{type(exc).__name__}: {exc}"
+    return None
 
 
 def run_job_once(job: Job) -> dict:
@@ -146,8 +164,14 @@ def _failure_page(title: str, error: str) -> str:
 
 # ---- checking parameters ------------------------------------------------------------------------
 
-def check_forces(names) -> list[str]:
-    """Slugs for the given names; raise UsageError naming the unknown one."""
+def check_forces(names) -> list[str] | None:
+    """Slugs for the given names (None: 'all' was among them); raise UsageError naming the
+    unknown one, or when no name is given at all (an empty --forces never means every force)."""
+    names = [str(n).strip() for n in names if str(n).strip()]
+    if not names:
+        raise UsageError("no force given: name one or more forces (slug, name or alias), or 'all'")
+    if any(n.lower() == "all" for n in names):
+        return None
     out = []
     for name in names:
         try:
@@ -204,7 +228,7 @@ def _run(wanted, jobs, out, raw, processed, scheduler, progress, extra, notebook
     for nb in (notebook, national_nb):
         if not nb.is_file():
             raise UsageError(f"notebook {nb} not found")
-    selected = check_forces(wanted) if wanted else None
+    selected = check_forces(wanted) if wanted is not None else None
     check_parameters(notebook, {"force": None, "processed_dir": None, **extra})
     from reportkit.report.briefing import headline_figures
 
@@ -212,10 +236,12 @@ def _run(wanted, jobs, out, raw, processed, scheduler, progress, extra, notebook
     pool = _Pool(jobs) if jobs > 1 and not scheduler else None
     try:
         tables = _fresh_tables(raw, processed, jobs, progress, scheduler)
-        slugs = selected or corpus_forces(tables)
+        present = corpus_forces(tables)
+        slugs = selected or present
         if not slugs:
             raise UsageError(f"no force has a readable document in {processed}")
-        todo = plan(slugs, notebook, national_nb, out, processed.resolve(), extra)
+        _refuse_absent(slugs, present, processed)
+        todo = with_pdfs(plan(slugs, notebook, national_nb, out, processed.resolve(), extra))
         if pool:
             pool.submit(todo)
         figures = {slug: _figures_for_index(headline_figures(tables, slug)) for slug in slugs}
@@ -223,8 +249,33 @@ def _run(wanted, jobs, out, raw, processed, scheduler, progress, extra, notebook
     finally:
         if pool:
             pool.close()
-    write_index(out, slugs, results, figures)
+    write_index(out, slugs, results, figures, present)
     return summarise(results, out)
+
+
+def _refuse_absent(slugs: list[str], present: list[str], processed: Path) -> None:
+    """A briefing of a force with no document would be an empty page: refuse before any runs."""
+    absent = [s for s in slugs if s not in present]
+    if absent:
+        names = ", ".join(forces.display_name(s) for s in absent)
+        have = ", ".join(present) or "none"
+        raise UsageError(f"no readable document about {names} in {processed}, so no briefing "
+                         f"was made; forces with documents: {have}")
+
+
+def with_pdfs(todo: list[Job]) -> list[Job]:
+    """Each job also prints its page to PDF, when a headless Chromium is installed."""
+    from dataclasses import replace
+
+    from reportkit.report.export import find_browser
+
+    browser = find_browser()
+    if browser is None:
+        print("reportkit briefings: no Chromium found (set REPORTKIT_CHROMIUM or install "
+              "chromium): HTML only, no PDF", file=sys.stderr)
+        return todo
+    return [replace(job, pdf=str(Path(job.html).with_suffix(".pdf")), browser=browser)
+            for job in todo]
 
 
 def _fresh_tables(raw: Path, processed: Path, jobs: int, progress: bool, scheduler):
@@ -380,7 +431,7 @@ def index_entries(slugs: list[str], results: dict[str, dict], figures: dict[str,
     for slug in [*slugs, NATIONAL]:
         res = results.get(slug, {"ok": False, "error": "not run"})
         entries[slug] = {"ok": res["ok"], "error": res.get("error"), "run": when,
-                         **figures.get(slug, {})}
+                         "pdf": bool(res.get("pdf")), **figures.get(slug, {})}
     return entries
 
 
@@ -396,8 +447,9 @@ def _figures_for_index(f: dict) -> dict:
 
 
 def write_index(out: Path, slugs: list[str], results: dict[str, dict],
-                figures: dict[str, dict]) -> Path:
-    """index.html lists every briefing made so far whose HTML still exists, this run's first."""
+                figures: dict[str, dict], present: list[str] | None = None) -> Path:
+    """index.html lists every briefing made so far whose HTML still exists and whose force still
+    has documents (``present``: the forces of the corpus; None keeps every force)."""
     from reportkit.report.export import render_index
 
     folder = out / "briefings"
@@ -409,9 +461,9 @@ def write_index(out: Path, slugs: list[str], results: dict[str, dict],
         except (OSError, ValueError):
             entries = {}  # a damaged record is rebuilt from this run
     entries.update(index_entries(slugs, results, figures))
-    known = set(forces.slugs()) | {NATIONAL}
-    entries = {k: v for k, v in entries.items()
-               if k in known and (folder / f"{k}.html").exists()}
+    known = (set(forces.slugs()) if present is None else set(present)) | {NATIONAL}
+    entries = {k: {**v, "pdf": bool(v.get("pdf")) and (folder / f"{k}.pdf").exists()}
+               for k, v in entries.items() if k in known and (folder / f"{k}.html").exists()}
     atomic.write_text(state, json.dumps(entries, indent=1, sort_keys=True))
     return atomic.write_text(folder / "index.html", render_index(entries))
 
@@ -421,6 +473,9 @@ def summarise(results: dict[str, dict], out: Path) -> int:
     done = len(results) - len(failed)
     print(f"reportkit briefings: {done} of {len(results)} notebooks built; "
           f"index: {out / 'briefings' / 'index.html'}", file=sys.stderr)
+    unprinted = {k: v["pdf_error"] for k, v in results.items() if v.get("pdf_error")}
+    for name, why in sorted(unprinted.items()):
+        print(f"  no PDF of {name}: {why}", file=sys.stderr)
     if not failed:
         return 0
     print(f"{len(failed)} failed (each failed notebook is kept in {out / 'notebooks'}):",

@@ -1,4 +1,5 @@
-"""Executed notebook -> one self-contained HTML page: no code, no prompts, nothing from a CDN.
+"""Executed notebook -> one self-contained HTML page (no code, no prompts, nothing from a CDN),
+and that page -> PDF through headless Chromium.
 
 The exporter is built once per process and reused: building it (Jinja environment, CSS) costs more
 than exporting a briefing, and a batch worker exports many.
@@ -7,6 +8,12 @@ from __future__ import annotations
 
 import copy
 import html
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +22,8 @@ import nbformat
 from reportkit import config
 from reportkit.tables import atomic
 from reportkit.vocabulary import time_words
+
+log = logging.getLogger(__name__)
 
 TEMPLATES = config.PACKAGE_DIR / "templates"
 ANALYST_TAG = "analyst"  # a notebook cell for whoever opens the notebook, not for readers
@@ -74,14 +83,87 @@ def to_html(nb, title: str | None = None) -> str:
         nb.metadata["title"] = title
     resources = {"briefing_css": (TEMPLATES / "briefing.css").read_text(encoding="utf-8")}
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
-    return body
+    return label_cells(body)
 
 
+# ---- tables that stack on a phone ---------------------------------------------------------------
+# On a narrow screen briefing.css shows each row of a table as a card, every value after its
+# column's heading; the heading comes from a data-label on each cell, added here to the finished
+# page. Headings are already escaped text (briefing.table_html), so they are safe in an attribute.
+
+TABLE = re.compile(r'<table\ class="rk-table">.*?</table>', re.S | re.X)  # never nested
+HEADING = re.compile(r"<th\b[^>]*>(?P<text>.*?)</th>", re.S | re.X)  # <th class="num">Cases</th>
+ROW = re.compile(r"<tr>(?P<cells>.*?)</tr>", re.S | re.X)  # a body row: <tr><td>..</td></tr>
+CELL = re.compile(r"<td\b", re.X)  # the start of a cell: <td class="num">
+TAG = re.compile(r"<[^>]+>")
+STACK_CUE = ('<p class="rk-stack-cue">The table below shows one card per row, each value after '
+             "its column heading.</p>")
+
+
+def label_cells(page: str) -> str:
+    """Give every cell of every briefing table its column's heading (``data-label``)."""
+    return TABLE.sub(_label_table, page)
+
+
+def _label_table(match: re.Match) -> str:
+    table = match.group(0)
+    head, sep, body = table.partition("</thead>")
+    if not sep:
+        return table
+    labels = [" ".join(TAG.sub("", m.group("text")).split()) for m in HEADING.finditer(head)]
+
+    def row(m: re.Match) -> str:
+        it = iter(labels)
+        return "<tr>" + CELL.sub(lambda c: f'<td data-label="{next(it, "")}"',
+                                 m.group("cells")) + "</tr>"
+
+    return STACK_CUE + head + sep + ROW.sub(row, body)
 def export_html(nb, target: str | Path, title: str | None = None) -> Path:
     """Write the reader's HTML of a notebook (a path or a node) atomically to ``target``."""
     if not isinstance(nb, nbformat.NotebookNode):
         nb = nbformat.read(str(nb), as_version=4)
     return atomic.write_text(target, to_html(nb, title))
+
+
+# ---- PDF through headless Chromium --------------------------------------------------------------
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+PDF_TIMEOUT = 120  # seconds; a briefing prints in about one
+
+
+def find_browser() -> str | None:
+    """The headless Chromium to print with: $REPORTKIT_CHROMIUM, else the first on PATH."""
+    given = os.environ.get("REPORTKIT_CHROMIUM")
+    if given:
+        return given if Path(given).is_file() else shutil.which(given)
+    return next((found for name in BROWSERS if (found := shutil.which(name))), None)
+
+
+def export_pdf(page: str | Path, target: str | Path, browser: str) -> Path:
+    """Print an HTML page to ``target`` (A4, the page's print styles) atomically; raise
+    RuntimeError with Chromium's last words when it writes nothing."""
+    page, target = Path(page).resolve(), Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="rk-pdf-") as tmp:
+        out = Path(tmp) / "page.pdf"
+        cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               "--no-pdf-header-footer", f"--user-data-dir={Path(tmp) / 'profile'}",
+               f"--print-to-pdf={out}", page.as_uri()]
+        # a file, not a pipe: Chromium's helper processes hold a pipe open for seconds after
+        # the browser has exited, and run() would wait for them
+        err = Path(tmp) / "stderr.txt"
+        with err.open("w") as sink:
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=sink, timeout=PDF_TIMEOUT,
+                           check=False)
+        if not out.is_file() or out.stat().st_size == 0:
+            said = err.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+            last = (said or ["no output"])[-1]
+            raise RuntimeError(f"{Path(browser).name} wrote no PDF of {page.name}: {last}")
+        with atomic.atomic_path(target) as dest:
+            shutil.move(str(out), dest)
+    log.info("printed %s", target)
+    return target
 
 
 # ---- the index of briefings ---------------------------------------------------------------------
@@ -98,13 +180,25 @@ def _count_and_share(count, total) -> str:
     return f"{fmt_int(count)} ({fmt_pct(count / total)})"
 
 
+INDEX_HEADINGS = ("Force", "Briefing", "Latest graded report", "Cases", "Good", "Inadequate",
+                  "Recommendations", "Documents", "Made")  # index.html's columns, in order
+
+
+def _links(slug: str, e: dict) -> str:
+    from reportkit.report.briefing import esc
+
+    pdf = f' \u00b7 <a href="{esc(slug)}.pdf">PDF</a>' if e.get("pdf") else ""
+    return f'<a href="{esc(slug)}.html">web page</a>{pdf}'
+
+
 def _index_row(slug: str, e: dict) -> str:
     from reportkit.report.briefing import KIND_WORDS, esc, fmt_date, fmt_int
 
-    status = "built"
+    status = _links(slug, e)
     if not e.get("ok"):
         why = esc(e.get("error") or "unknown error")
-        status = f'<span class="status-failed">FAILED</span>: {why}'
+        status = (f'<span class="status-failed">could not be built</span>: {why} '
+                  f"({_links(slug, e)})")
 
     latest = "none in the corpus"
     if e.get("kind"):
@@ -115,8 +209,9 @@ def _index_row(slug: str, e: dict) -> str:
              esc(fmt_int(e.get("recommendations"))), esc(fmt_int(e.get("documents"))),
              esc(_run_date(e.get("run")))]
     classes = ["", "", "", "num", "num", "num", "num", "num", ""]
-    tds = "".join(f'<td class="{c}">{v}</td>' if c else f"<td>{v}</td>"
-                  for c, v in zip(classes, cells))
+    tds = "".join(f'<td class="{c}" data-label="{h}">{v}</td>' if c else
+                  f'<td data-label="{h}">{v}</td>'
+                  for c, h, v in zip(classes, INDEX_HEADINGS, cells, strict=True))
     return f'<tr class="{"ok" if e.get("ok") else "failed"}">{tds}</tr>'
 
 
@@ -130,9 +225,11 @@ def render_index(entries: dict[str, dict]) -> str:
     nat = ""
     if national:
         state = "" if national.get("ok") else (
-            f' <span class="status-failed">FAILED</span>: {esc(national.get("error"))}')
-        nat = (f'<h2>All forces</h2><p><a href="national.html">National overview</a>: every '
-               f"force side by side (made {esc(_run_date(national.get('run')))}){state}.</p>")
+            f' <span class="status-failed">could not be built</span>: {esc(national.get("error"))}')
+        nat = ('<h2>All forces</h2><p><a href="national.html">National overview</a>'
+               + (' (<a href="national.pdf">PDF</a>)' if national.get("pdf") else "")
+               + f": every force side by side (made {esc(_run_date(national.get('run')))})"
+               f"{state}.</p>")
     mine = [(k, v) for k, v in entries.items() if k != "national"]
     rows = [_index_row(k, v) for k, v in sorted(mine, key=lambda kv: kv[1].get("name", kv[0]))]
     latest = max((e.get("run") or "" for e in entries.values()), default="")

@@ -59,3 +59,20 @@ def write_with(target: str | os.PathLike, writer: Callable[[Path], object]) -> P
     with atomic_path(target) as tmp:
         writer(tmp)
     return Path(target)
+
+
+def staged(target: str | os.PathLike, write: Callable[[object], object]) -> Path:
+    """Write a hidden temporary file beside ``target`` with ``write(file object)``, synced, and
+    return its path for the caller to rename into place (several files then switch together)."""
+    target = Path(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return Path(tmp)

@@ -21,19 +21,28 @@ from pandera.typing.pandas import Series
 from reportkit.errors import SchemaError  # noqa: F401  (re-exported)
 from reportkit.forces import NATIONAL, slugs
 from reportkit.vocabulary import (  # noqa: F401  (re-exported: the schema names its values)
+    AREA_BASES,
+    AREA_SCALE,
     ASSESSORS,
     BASES,
+    FINDING_TYPES,
     GENRES,
+    GRADED_AREAS,
     GRADES,
+    INSPECTION_AREAS,
     KINDS,
     POLARITIES,
     PRECISIONS,
     RATINGS,
+    REC_STATUSES,
     REPORT_KINDS,
     SCALES,
+    STATUS_SOURCES,
     STATUSES,
     UNREAD_REASONS,
 )
+
+TEXT_SOURCES = ("text layer", "ocr")  # documents.text_source (read/ocr.py names them)
 
 # The annotation of each kind of column; the Field says the rest.
 Text: TypeAlias = pd.StringDtype
@@ -73,7 +82,8 @@ class Documents(Table):
     """One row per distinct file (same bytes under two names: one row, the other path in `message`)."""
 
     doc_id: Series[Text] = _field(
-        "first 12 hex digits of the file's SHA-256: stable across runs and machines",
+        "first 12 hex digits of the file's SHA-256: stable across runs and machines (a copy of the "
+        "same file filed for a second force adds `-<force>`)",
         required=True)
     path: Series[Text] = _field("path relative to the raw folder, `/`-separated")
     sha256: Series[Text] = _field("SHA-256 of the file's bytes")
@@ -104,6 +114,11 @@ class Documents(Table):
     genre: Series[Text] = _field(
         "finer than kind: report, news, press_release (the inspectorate's), force_statement, publication_page (the inspectorate's page announcing a report), recommendation_tracker, panel_minutes (police and crime panel), letter",
         isin=GENRES)
+    text_source: Series[Text] = _field(
+        "for PDFs, where the words came from: text layer, or ocr (a scan read by Tesseract with `extract --ocr`: a figure may be misread)",
+        isin=TEXT_SOURCES)
+    source_url: Series[Text] = _field(
+        "the address the file was downloaded from (`reportkit fetch`, recorded in manifest.csv), when known")
 
 
 class CaseGrades(Table):
@@ -157,15 +172,28 @@ class Recommendations(Table):
 
 
 class Findings(Table):
-    """One row per strength or concern stated by an inspection or review."""
+    """One row per judgment an inspection or review states in its own voice: a strength or a concern."""
 
     doc_id: Series[Text] = _field("the document", required=True)
     force: Series[Text] = _field("force slug", isin=FORCE_VALUES)
-    section: Series[Text] = _field("the heading the finding sits under")
+    section: Series[Text] = _field(
+        "the heading as printed that the area was read from (else the nearest heading above)")
     polarity: Series[Text] = _field("strength or concern", required=True, isin=POLARITIES)
-    text: Series[Text] = _field("the sentence")
-    cue: Series[Text] = _field("the words that marked it as a strength or a concern")
+    text: Series[Text] = _field("the sentence, as on the page (the quote)")
+    cue: Series[Text] = _field("the words that state the judgment (or the progress rating)")
     page: Series[Int] = _field("page of the sentence", ge=1)
+    area: Series[Category] = _ordered(
+        "the inspection area: " + ", ".join(INSPECTION_AREAS) + " (from the section's heading, else from what the finding is about; empty when neither says)",
+        INSPECTION_AREAS)
+    type: Series[Text] = _field(
+        "practice (what inspectors found), progress (how far an earlier recommendation got) or summary (the report's own summary statement)",
+        isin=FINDING_TYPES)
+    recommendation: Series[Text] = _field(
+        "for a progress finding: the earlier recommendation's number (as in progress.recommendation)")
+    duplicate_of: Series[Int] = _field(
+        "for a summary statement that restates a finding of the detail: that finding's number (count it once)",
+        ge=1)
+    finding: Series[Int] = _field("its number in the document, in reading order", ge=1)
 
 
 class Progress(Table):
@@ -241,10 +269,53 @@ class ExtractionLog(Table):
 
 
 
+class AreaGrades(Table):
+    """One row per graded area of a report under the method used since April 2024 (or per count of areas when only counts are stated)."""
+
+    doc_id: Series[Text] = _field("the document stating the grade (the report, or a press page about it)", required=True)
+    force: Series[Text] = _field("force slug", isin=FORCE_VALUES)
+    area: Series[Category] = _ordered(
+        "leadership, partnership, initial_response, risk_assessment, investigation; empty on a count row",
+        GRADED_AREAS)
+    grade: Series[Category] = _ordered(
+        "outstanding, good, adequate, requires_improvement, inadequate (the five-point scale)",
+        AREA_SCALE, required=True)
+    areas: Series[Int] = _field(
+        "on a count row: how many areas the document says had this grade (\"good in two areas\"); empty on an area's row",
+        ge=0, le=5)
+    page: Series[Int] = _field("page of the quote", ge=1)
+    quote: Series[Text] = _field("the words the grade was read from")
+    basis: Series[Text] = _field(
+        "stated (the area and its grade are in the quote) or count (only the number of areas with the grade is stated: no area is filled in)",
+        isin=AREA_BASES)
+
+
+class RecommendationStatus(Table):
+    """One row per status a source gives a recommendation on a date: a tracker entry, a review's rating, a commissioner's report."""
+
+    doc_id: Series[Text] = _field("the document stating the status", required=True)
+    force: Series[Text] = _field("force slug", isin=FORCE_VALUES)
+    recommendation: Series[Text] = _field(
+        "the recommendation's number as the source states it, or its area when a review rates it unnumbered")
+    tracker_id: Series[Text] = _field("a tracker page's own number for the recommendation (the one in its title)")
+    status: Series[Category] = _ordered(
+        "complete, being_progressed, awaiting_review, no_progress, superseded: the source's words mapped to one scale, best first",
+        REC_STATUSES, required=True)
+    status_text: Series[Text] = _field("the status as the source words it (\"will-be-progressed\", \"some progress\")")
+    date: Series[Date] = _day("the day of the entry (a review's or letter's own publication date)")
+    precision: Series[Category] = _ordered("day, month or year", PRECISIONS)
+    comment: Series[Text] = _field("the force's or the inspectorate's comment with the entry, when there is one")
+    source: Series[Text] = _field("tracker, review (a follow-up report's rating) or letter (a commissioner's report of progress)",
+                                  isin=STATUS_SOURCES)
+    page: Series[Int] = _field("page of the quote", ge=1)
+    quote: Series[Text] = _field("the words the status was read from")
+
+
 MODELS: dict[str, type[Table]] = {
     "documents": Documents, "case_grades": CaseGrades, "recommendations": Recommendations,
     "findings": Findings, "progress": Progress, "events": Events, "claims": Claims,
     "unread_statements": UnreadStatements, "extraction_log": ExtractionLog,
+    "area_grades": AreaGrades, "recommendation_status": RecommendationStatus,
 }
 
 

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportkit import config
-from reportkit.read.corpus import Source, discover, file_key
+from reportkit.read.corpus import Source, discover
+from reportkit.read.ocr import setting as ocr_setting
 from reportkit.tables import atomic
 
 STATE_FILE = "_extract_state.json"
@@ -18,7 +19,9 @@ def extractor_version() -> str:
     """A hash of the code that shapes extraction (the read and extract stages, the schema, the
     vocabulary, the force list, the orchestration) and of the reading limits: a change to any of
     them invalidates the cache; editing a chart or a notebook helper does not."""
-    limits = f"{config.MAX_PAGES}/{config.MAX_SECONDS_PER_DOCUMENT}/{config.MAX_FILE_BYTES}"
+    limits = "/".join(str(v) for v in (
+        config.MAX_PAGES, config.MAX_SECONDS_PER_DOCUMENT, config.MAX_FILE_BYTES,
+        config.MAX_MEMORY_BYTES, config.MAX_CHARS_PER_PAGE, config.MAX_DECOMPRESSED_BYTES, ocr_setting()))
     h = hashlib.sha256(limits.encode())
     for path in _extraction_sources():
         h.update(path.relative_to(config.PACKAGE_DIR).as_posix().encode())
@@ -38,11 +41,19 @@ def _extraction_sources() -> list:
     return found
 
 
-def fingerprint(sources: list[Source], version: str, forces: list[str] | None = None) -> str:
-    """What the tables depend on: every file's path, bytes and overrides, the extractor, the forces."""
+def fingerprint(sources: list[Source], version: str, forces: list[str] | None = None,
+                skipped: Sequence[Source] = (), problems: Sequence[str] = ()) -> str:
+    """What the tables depend on: every file's path, bytes and overrides, the files skipped and
+    the manifest's problems (both are rows of the extraction log), the extractor, the forces."""
     h = hashlib.sha256(f"{version}\0{','.join(forces or [])}\n".encode())
     for s in sorted(sources, key=lambda s: s.path):
-        h.update(f"{s.path}\0{s.sha256}\0{s.force}\0{s.kind}\0{s.published}\n".encode("utf-8", "surrogateescape"))
+        h.update(f"{s.path}\0{s.sha256}\0{s.force}\0{s.kind}\0{s.published}\0{s.problem}"
+                 f"\0{getattr(s, 'source_url', None)}\n"
+                 .encode("utf-8", "surrogateescape"))
+    for s in sorted(skipped, key=lambda s: s.path):
+        h.update(f"skipped\0{s.path}\0{s.problem}\n".encode("utf-8", "surrogateescape"))
+    for p in problems:
+        h.update(f"manifest\0{p}\n".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
 
@@ -67,15 +78,10 @@ def up_to_date(out: Path, stamp: str) -> dict | None:
 
 def write_state(out: Path, stamp: str, exit_code: int, summary: str,
                 sources: Sequence[Source] = ()) -> None:
-    """Record what the tables were made from, and each file's (size, mtime, sha256) so that the
-    next unchanged run need not hash the files again."""
-    hashes = {}
-    for s in sources:
-        if s.sha256:
-            try:
-                hashes[s.path] = [*file_key(s.abspath), s.sha256]
-            except OSError:
-                pass
+    """Record what the tables were made from, and each file's (size, mtime, sha256) as it was when
+    hashed or read (not as it is now: a file replaced meanwhile must look changed next run), so that
+    the next unchanged run need not hash the files again."""
+    hashes = {s.path: [*s.key, s.sha256] for s in sources if s.sha256 and s.key}
     from reportkit.tables.schema import TABLES
 
     state = {"stamp": stamp, "exit_code": exit_code, "summary": summary, "hashes": hashes,
@@ -92,10 +98,10 @@ def clear_state(out: Path) -> None:
 
 
 def current_stamp(raw: Path, forces: list[str] | None = None, out: Path | None = None) -> str:
-    sources, _, _ = discover(Path(raw), known_hashes(out))
+    sources, skipped, problems = discover(Path(raw), known_hashes(out))
     if forces:
         sources = [s for s in sources if s.force is None or s.force in forces]
-    return fingerprint(sources, extractor_version(), forces)
+    return fingerprint(sources, extractor_version(), forces, skipped, problems)
 
 
 def is_stale(raw: Path | str = config.RAW_DIR, out: Path | str = config.PROCESSED_DIR) -> bool:

@@ -2,6 +2,7 @@
 models (schema.MODELS, summarised in schema.TABLES)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -46,10 +47,34 @@ def coerce(df: pd.DataFrame, table: str) -> pd.DataFrame:
     return df[list(spec) + extra].reset_index(drop=True)
 
 
+# A CSV cell that starts with one of these opens as a formula in a spreadsheet (OWASP's "CSV
+# injection"): it is written with a leading apostrophe, which spreadsheets show as text and
+# load_table() takes off again. Parquet keeps the text exactly as the document had it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """``value`` made safe for a spreadsheet cell (text only; numbers are left alone). A carriage
+    return becomes a line break: Python's CSV writer would not quote it, and it would end the row."""
+    if not isinstance(value, str):
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _restore(value):
+    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value
+
+
 def to_csv_text(df: pd.DataFrame, table: str) -> str:
     out = df.copy()
     for col in date_columns(table):
         out[col] = out[col].dt.strftime("%Y-%m-%d")
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+            out[col] = out[col].map(neutralise, na_action="ignore")
     return out.to_csv(index=False, lineterminator="\n")
 
 
@@ -66,13 +91,43 @@ def write_checked_table(df: pd.DataFrame, table: str, out: Path) -> None:
     atomic.write_with(out / f"{table}.parquet", lambda p: df.to_parquet(p, index=False))
 
 
+def write_table_set(tables: dict[str, pd.DataFrame], out: Path) -> None:
+    """Write checked tables as one set: every file is written in full beside its target first,
+    and only then are they all renamed into place (a rename needs no space). A full or failing
+    disk leaves the previous set whole; the error says what happened, in one line."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, df in tables.items():
+            for target, write in ((out / f"{name}.csv", _csv_writer(df, name)),
+                                  (out / f"{name}.parquet", _parquet_writer(df))):
+                staged.append((atomic.staged(target, write), target))
+    except OSError as exc:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        atomic.remove_stale_temps(out)
+        raise OSError(exc.errno, f"the tables could not be written to {out} ({exc.strerror or exc}); "
+                      "the previous tables are kept whole") from None
+    for tmp, target in staged:
+        os.replace(tmp, target)
+
+
+def _csv_writer(df: pd.DataFrame, name: str):
+    text = to_csv_text(df, name).encode("utf-8")
+    return lambda fh: fh.write(text)
+
+
+def _parquet_writer(df: pd.DataFrame):
+    return lambda fh: df.to_parquet(fh, index=False)
+
+
 def load_table(table: str, processed: Path | str = config.PROCESSED_DIR) -> pd.DataFrame:
     processed = Path(processed)
     parquet, csv = processed / f"{table}.parquet", processed / f"{table}.csv"
     if parquet.exists():
         return coerce(pd.read_parquet(parquet), table)
     if csv.exists():
-        return coerce(pd.read_csv(csv, dtype=str, keep_default_na=False, na_values=[""]), table)
+        text = pd.read_csv(csv, dtype=str, keep_default_na=False, na_values=[""])
+        return coerce(text.map(_restore), table)
     raise FileNotFoundError(
         f"no {table} table in {processed}: run `reportkit extract` (or `make extract`) first"
     )
