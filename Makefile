@@ -17,10 +17,17 @@ JOBS ?= 2
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-11s\033[0m %s\n", $$1, $$2}'
 
+# uv (from PyPI, into the venv) installs the stack about twice as fast as pip, bytecode compiled
+# up front so the first import is not slow either; plain pip is the fallback when uv cannot be had.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[$(EXTRAS)]'
+	if $(BIN)/python -m pip install --quiet uv 2>/dev/null; then \
+	  $(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode \
+	    -c $(CONSTRAINTS) -e '.[$(EXTRAS)]'; \
+	else \
+	  $(BIN)/python -m pip install --quiet --upgrade pip && \
+	  $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[$(EXTRAS)]'; \
+	fi
 	$(BIN)/python -m ipykernel install --sys-prefix --name reportkit --display-name "Python (reportkit)" >/dev/null
 	touch $(STAMP)
 
