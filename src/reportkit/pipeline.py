@@ -71,9 +71,9 @@ def process_file(abspath: str, sha256: str) -> Result:
     runs this (reportkit.workers): a call inside a reading library cannot be interrupted."""
     try:
         try:
-            doc = read_document(abspath)
+            doc = read_document(abspath, words=False)  # the rows need the text, not the boxes
         except FileChanged:
-            doc = read_document(abspath)  # once more: a copy that was finishing has finished
+            doc = read_document(abspath, words=False)  # once more: a copy that was finishing has
         parsed = parse_document(doc)
         rows = {t: list(getattr(parsed, t)) for t in ROW_TABLES}
         return Result(doc.sha256, pages=len(doc.pages), fmt=doc.format, meta=dict(parsed.meta),

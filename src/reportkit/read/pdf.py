@@ -318,8 +318,12 @@ def _raw_pages(path: Path, engine: str, meta: dict[str, str] | None = None
     return _pdfium_pages(path, meta)
 
 
-def read_pdf(path: str | Path, sha256: str, *, engine: str = "auto") -> Document:
-    """Read a PDF into a Document; raises ReadError with a plain message when it cannot."""
+def read_pdf(path: str | Path, sha256: str, *, engine: str = "auto", words: bool = True) -> Document:
+    """Read a PDF into a Document; raises ReadError with a plain message when it cannot.
+
+    ``words=False`` drops each page's word boxes once its lines are laid out: extraction needs
+    only the text, and the boxes are most of what a long document holds (about 100 KB a page);
+    the evidence snippets read the one page they show again, with its boxes."""
     path = Path(path)
     engine = "pdfium" if engine == "auto" else engine
     if engine not in ENGINES:
@@ -330,18 +334,22 @@ def read_pdf(path: str | Path, sha256: str, *, engine: str = "auto") -> Document
     check_inflation(path)  # a decompression bomb is refused before pdfium inflates it
     gc.disable()
     try:
-        return _read_pdf(path, sha256, engine)
+        return _read_pdf(path, sha256, engine, words)
     finally:
         if collecting:
             gc.enable()
 
 
-def _read_pdf(path: Path, sha256: str, engine: str) -> Document:
+def _read_pdf(path: Path, sha256: str, engine: str, keep_words: bool = True) -> Document:
     start = time.monotonic()
     laid_out: list[tuple[RawPage, list[Line]]] = []
     meta: dict[str, str] = {}
     for raw in _raw_pages(path, engine, meta):
-        laid_out.append((raw, layout_page(raw.words, raw.width, raw.height)))
+        lines = layout_page(raw.words, raw.width, raw.height)
+        if not keep_words:
+            for line in lines:
+                line.words = []
+        laid_out.append((raw, lines))
         raw.words = []  # the lines hold the words now
         if time.monotonic() - start > config.MAX_SECONDS_PER_DOCUMENT:
             raise ReadError(f"too slow: still reading after {config.MAX_SECONDS_PER_DOCUMENT} s "

@@ -84,10 +84,11 @@ def read_text(data: bytes, path: str, sha256: str) -> Document:
     return Document(path=path, sha256=sha256, format="txt", pages=[Page(1, text)], title=title)
 
 
-def read_document(path: str | Path, *, engine: str = "auto") -> Document:
+def read_document(path: str | Path, *, engine: str = "auto", words: bool = True) -> Document:
     """Read a PDF, HTML page or text file into a Document.
 
     engine: for PDFs, "auto" (pypdfium2, fast), "pdfium" or "pdfplumber" (slow, same text).
+    words: keep each PDF page's word boxes (False: text only, memory flat in document length).
     Raises ReadError with a plain message for anything that cannot be read.
     """
     if engine not in ENGINES:
@@ -100,7 +101,7 @@ def read_document(path: str | Path, *, engine: str = "auto") -> Document:
     before = _identity(path)
     try:
         digest = sha256_file(path)
-        doc = _read(path, fmt, digest, engine)
+        doc = _read(path, fmt, digest, engine, words)
     except ReadError:
         raise
     except MemoryError:
@@ -125,11 +126,11 @@ def _identity(path: Path) -> tuple[int, int, int]:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def _read(path: Path, fmt: str, digest: str, engine: str) -> Document:
+def _read(path: Path, fmt: str, digest: str, engine: str, words: bool = True) -> Document:
     if fmt == "pdf":
         from reportkit.read.pdf import read_pdf
 
-        return read_pdf(path, digest, engine=engine)
+        return read_pdf(path, digest, engine=engine, words=words)
     data = path.read_bytes()
     if fmt == "html":
         from reportkit.read.html import read_html
