@@ -126,7 +126,7 @@ def test_methods_in_plain_words_and_latest_headline():
     latest = latest_method(tables, "greater-manchester")
     assert (latest["method"], latest["headline"]) == ("areas", "good in two areas and adequate in three")
     said = methods_view.method_sentences(tables, "greater-manchester")
-    assert said[0].startswith("The inspection (11 December 2014) graded audited cases on four grades")
+    assert said[0].startswith("The inspection (11 December 2014) graded the cases it examined on four grades")
     assert "27% good" in said[0] and "worked out from the counts" in said[0]
     assert "graded five areas on a five-point scale" in said[1]
     line = methods_view.method_line(tables, "kent")

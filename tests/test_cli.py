@@ -56,3 +56,73 @@ def test_the_freshness_check_imports_neither_pandas_nor_pandera():
             "print(sorted(m for m in ('pandas', 'pandera', 'matplotlib') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# ---- briefings: which forces (issue 12, item 13) ------------------------------------------------
+
+def test_extract_and_briefings_take_the_same_force_spelling():
+    from reportkit.cli import _forces_arg, build_parser
+
+    spellings = [["extract", "--force", "West Yorkshire", "--force", "GMP"],
+                 ["extract", "--forces", "west-yorkshire,greater manchester"],
+                 ["briefings", "--forces", "west-yorkshire,GMP"],
+                 ["briefings", "--force", "West Yorkshire Police", "--forces", "gmp"]]
+    parser = build_parser()
+    got = []
+    for argv in spellings:
+        args = parser.parse_args(argv)
+        got.append(_forces_arg(args.force if argv[0] == "extract" else args.forces))
+    assert got == [["west-yorkshire", "greater-manchester"]] * 4
+    assert _forces_arg(parser.parse_args(["briefings"]).forces) is None  # absent: every force
+    assert _forces_arg(parser.parse_args(["briefings", "--forces", "all"]).forces) is None
+
+
+@pytest.mark.parametrize("command", ["briefings", "extract"])
+def test_an_empty_force_list_is_a_usage_error_not_every_force(command, tmp_path):
+    (tmp_path / "raw").mkdir()
+    res = run(command, "--forces", "", "--raw", str(tmp_path / "raw"), "--out",
+              str(tmp_path / "out"))
+    assert res.returncode == 2, res.stderr
+    assert "empty" in res.stderr and "Traceback" not in res.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_briefings_refuse_a_force_with_no_documents_and_write_nothing(tmp_path_factory, capsys):
+    from test_briefings import demo_dirs
+
+    from reportkit import forces
+    from reportkit.tables.store import load_tables
+
+    raw, processed = demo_dirs(tmp_path_factory)
+    present = set(load_tables(processed)["documents"]["force"].dropna().astype(str))
+    absent = next(s for s in forces.slugs() if s not in present)  # (Kent has documents now)
+    out = tmp_path_factory.mktemp("absent") / "reports"
+    code = main(["briefings", "--forces", f"west-yorkshire,{absent}", "--raw", str(raw),
+                 "--processed", str(processed), "--out", str(out), "--jobs", "1", "-q"])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert f"no readable document about {forces.display_name(absent)}" in err
+    assert "west-yorkshire" in err  # the forces that have documents, to choose from
+    assert not out.exists()  # no page, no notebook, no index row
+
+
+def test_the_index_keeps_to_the_forces_that_still_have_documents(tmp_path):
+    import json
+
+    from reportkit.report.batch import write_index
+
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for stem in ("kent", "west-yorkshire", "national"):
+        (folder / f"{stem}.html").write_text("<html></html>")
+    (folder / "west-yorkshire.pdf").write_bytes(b"%PDF-1.4")
+    old = {"kent": {"ok": True, "name": "Kent Police", "run": "2026-01-01T10:00"}}
+    (folder / "index.json").write_text(json.dumps(old))
+    results = {"west-yorkshire": {"ok": True, "pdf": True}, "national": {"ok": True, "pdf": True}}
+    figures = {"west-yorkshire": {"name": "West Yorkshire Police"}}
+    write_index(tmp_path, ["west-yorkshire"], results, figures, present=["west-yorkshire"])
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert "Kent" not in index and 'href="kent.html"' not in index
+    assert 'href="west-yorkshire.html"' in index and 'href="west-yorkshire.pdf"' in index
+    assert 'href="national.pdf"' not in index  # its PDF is not there: no link to nothing
+    assert set(json.loads((folder / "index.json").read_text())) == {"west-yorkshire", "national"}

@@ -149,3 +149,15 @@ def test_the_press_check_leads_with_disagreements_and_keeps_unchecked_apart():
     assert measure_words("custody_requires_improvement") == (
         "children held in custody: requires improvement")
     assert measure_words("force_good") == "cases the force graded itself: good"
+
+
+def test_figures_about_a_report_not_in_the_corpus_are_never_counted_as_agreeing():
+    from reportkit.report.headline import headline_text
+
+    t = facts_tables()
+    t["claims"] = _claims([
+        (PRESS, "west-yorkshire", "missing_total", 9, "nine missing children", None),
+        (PRESS, "west-yorkshire", "missing_inadequate", 5, "five inadequate", None)])
+    text = headline_text(t, "west-yorkshire")
+    assert ("None of the 2 figures the press or the commissioner quoted can be checked" in text)
+    assert "none differs" not in text and "0 differ" not in text

@@ -137,6 +137,11 @@ def test_the_pipeline_stores_and_links_the_history(tmp_path):
     (raw / "cumbria").mkdir(parents=True)
     saved = SAVED.replace("Northshire Police", "Cumbria Constabulary").replace("Northshire", "Cumbria")
     (raw / "cumbria" / "tracker-7310.txt").write_text(saved, encoding="utf-8")
+    # a tracker page with no number and no date of its own: linked by its recommendation's words
+    (raw / "cumbria" / "tracker-7309.txt").write_text(
+        "Cumbria \u2013 National child protection inspection (7309)\n\n"
+        "Within three months, Cumbria Constabulary should review its referrals.\n\n"
+        "[on]12th March 2019 [status]awaiting-review[/status][/on]\n", encoding="utf-8")
     make_pdf(raw / "cumbria" / "2019-03-inspection.pdf", [
         ["Cumbria Constabulary", "National Child Protection Inspection", "Cumbria Constabulary 3-14 December 2018",
          "March 2019"],
@@ -149,11 +154,14 @@ def test_the_pipeline_stores_and_links_the_history(tmp_path):
         "cumbria/2019-03-inspection.pdf,cumbria,inspection,2019-03-12\n", encoding="utf-8")
     tables = extract_corpus(raw, tmp_path / "out", jobs=1, cache=None)
     stored = tables["recommendation_status"]
-    assert list(stored["status"].astype(str)) == ["awaiting_review", "being_progressed", "complete"]
+    assert sorted(stored["status"].astype(str)) == ["awaiting_review", "awaiting_review",
+                                                     "being_progressed", "complete"]
     assert (tmp_path / "out" / "recommendation_status.csv").is_file()
     history = status_history(tables, "cumbria")
     report = tables["documents"].set_index("path").loc["cumbria/2019-03-inspection.pdf", "doc_id"]
     assert set(history["report_doc_id"]) == {report}
-    spans = status_spans(history)
+    matched = history[history["tracker_id"] == "7309"]
+    assert list(matched["recommendation"]) == ["1"] and "matched" in matched["linked_by"].iloc[0]
+    spans = status_spans(history[history["recommendation"] == "2"])
     assert list(spans["status"]) == ["awaiting_review", "being_progressed", "complete"]
     assert spans["end"].iloc[-1] == spans["start"].iloc[-1]  # the latest source ends the row

@@ -128,3 +128,22 @@ def test_workers_die_with_a_killed_parent(tmp_path):
         assert not _alive(worker), "the worker outlived its killed parent"
     finally:
         parent.kill()
+
+
+def _start_child_then_sleep(path):
+    child = subprocess.Popen(["sleep", "600"])
+    Path(path).write_text(str(child.pid))
+    time.sleep(600)
+
+
+def test_a_killed_worker_takes_the_programs_it_started_with_it(tmp_path):
+    """A worker past its deadline while an OCR program it started runs: both stop."""
+    pidfile = tmp_path / "child.pid"
+    out = dict(run_limited(_start_child_then_sleep, [("k", (str(pidfile),))], 1, Limits(10.0)))
+    assert isinstance(out["k"], Refused)
+    child = int(pidfile.read_text())
+    for _ in range(100):
+        if not _alive(child):
+            break
+        time.sleep(0.05)
+    assert not _alive(child), "the worker's own child outlived it"

@@ -17,15 +17,15 @@ from pathlib import Path
 import pandas as pd
 
 from reportkit import config
+from reportkit.errors import UsageError
 from reportkit.extract.parse import (
     parse_document,  # imported here so that forked workers inherit it
 )
-from reportkit.errors import UsageError
 from reportkit.forces import resolve
 from reportkit.read.corpus import Source, discover
 from reportkit.read.document import ReadError
 from reportkit.read.reader import FileChanged, read_document
-from reportkit.tables import atomic
+from reportkit.tables import atomic, lock
 from reportkit.tables.schema import REPORT_KINDS, TABLES
 from reportkit.tables.state import (  # noqa: F401  (is_stale and STATE_FILE are part of this module's API)
     STATE_FILE,
@@ -37,7 +37,6 @@ from reportkit.tables.state import (  # noqa: F401  (is_stale and STATE_FILE are
     up_to_date,
     write_state,
 )
-from reportkit.tables import lock
 from reportkit.tables.store import coerce, load_tables, write_table_set
 from reportkit.tables.validate import validate
 from reportkit.vocabulary import ANNOUNCING_GENRES, PUBLICATION_EVENT

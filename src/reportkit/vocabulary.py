@@ -226,8 +226,8 @@ STATUS_SOURCE_WORDS = {"tracker": "tracker page", "review": "follow-up report",
 # Which method a report used, in plain words (report.methods_view).
 METHOD_WORDS = {
     "areas": "graded five areas on a five-point scale (the method used since April 2024)",
-    "four": "graded audited cases on four grades (2014-15)",
-    "three": "graded audited cases on three grades (good, requires improvement, inadequate)",
+    "four": "graded the cases it examined on four grades (good, adequate, requires improvement, inadequate)",
+    "three": "graded the cases it examined (its figures use three grades: good, requires improvement, inadequate)",
     "none": "states no graded figures",
 }
 

@@ -14,6 +14,7 @@ it when its parent dies, so an interrupted run leaves no process behind.
 """
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import logging
 import multiprocessing as mp
@@ -71,8 +72,11 @@ class _Worker:
         self.conn.send((key, args))
 
     def kill(self) -> None:
-        if self.proc.is_alive():
-            self.proc.kill()
+        if self.proc.is_alive() and self.proc.pid:
+            try:  # the worker's whole group: a Tesseract it started goes with it
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except OSError:
+                self.proc.kill()
         self.proc.join(5)
         self.conn.close()
 
@@ -101,7 +105,7 @@ class _Pool:
                 self.busy[worker.conn] = worker
             timeout = max(0.0, min(w.deadline for w in self.busy.values()) - time.monotonic())
             for conn in wait(list(self.busy), timeout):
-                yield self._collect(self.busy.pop(conn))  # type: ignore[index]
+                yield self._collect(self.busy.pop(conn))  # type: ignore[call-overload]
             now = time.monotonic()
             for conn, worker in list(self.busy.items()):
                 if now >= worker.deadline:
@@ -145,6 +149,8 @@ def _died(exitcode: int | None) -> Refused:
 
 def _serve(conn: Connection, fn: Callable, memory_bytes: int | None, parent: int) -> None:
     _die_with_parent(parent)
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)  # a group of its own, so that a kill reaches what it started
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     faulthandler.disable()  # a library's crash is reported by the parent in one line, not a dump
     _cap_memory(memory_bytes)

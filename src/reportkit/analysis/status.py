@@ -10,11 +10,14 @@ report's publication to the latest source, for the chart.
 """
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 import pandas as pd
 
 from reportkit.vocabulary import ANNOUNCING_GENRES, REC_STATUS_WORDS, REC_STATUSES, REPORT_KINDS
 
-COLUMNS = ["recommendation", "report_doc_id", "report_published", "report_title", "linked_by",
+_SAME_TEXT = 0.9  # share of matching characters for two wordings to be one recommendation
+COLUMNS = ["recommendation", "tracker_id", "report_doc_id", "report_published", "report_title", "linked_by",
            "date", "precision", "status", "status_text", "status_words", "source", "comment",
            "doc_id", "page", "quote"]
 
@@ -43,6 +46,29 @@ def _tracked(reports: pd.DataFrame, published) -> pd.Series | None:
     return None
 
 
+def _same_text(a, b) -> bool:
+    """Two wordings of one recommendation: the same words, give or take a few (a tracker page
+    restates the report's recommendation, sometimes with its punctuation or a bullet changed)."""
+    if not isinstance(a, str) or not isinstance(b, str):
+        return False
+    a, b = " ".join(a.lower().split()), " ".join(b.lower().split())
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= _SAME_TEXT
+
+
+def _by_text(tables: dict, tracker_doc: str, reports: pd.DataFrame) -> tuple[pd.Series | None, str | None]:
+    """(report, number) whose recommendation the tracker page restates, when exactly one does."""
+    recs = tables.get("recommendations")
+    if recs is None or recs.empty:
+        return None, None
+    own = recs[recs["doc_id"] == tracker_doc]["text"]
+    theirs = recs[recs["doc_id"].isin(reports["doc_id"])]
+    found = [(r.doc_id, r.number) for r in theirs.itertuples() if len(own) and _same_text(own.iloc[0], r.text)]
+    if len(found) != 1:
+        return None, None
+    doc_id, number = found[0]
+    return reports[reports["doc_id"] == doc_id].iloc[0], (None if pd.isna(number) else str(int(number)))
+
+
 def _link(row: pd.Series, doc: pd.Series, docs: pd.DataFrame, reports: pd.DataFrame):
     """(report row, how it was linked) for one status row."""
     if row["source"] == "tracker":
@@ -69,6 +95,12 @@ def status_history(tables: dict, force: str) -> pd.DataFrame:
     out = []
     for _, r in rows[rows["force"] == force].iterrows():
         report, how = _link(r, by_id.loc[r["doc_id"]], docs, reports)
+        r = r.copy()
+        if r["source"] == "tracker" and (report is None or pd.isna(r["recommendation"])):
+            matched, number = _by_text(tables, r["doc_id"], reports)
+            if matched is not None and (report is None or matched["doc_id"] == report["doc_id"]):
+                report, how = matched, "same recommendation text as the report's (matched)"
+                r["recommendation"] = r["recommendation"] if pd.notna(r["recommendation"]) else number
         out.append({**r.to_dict(), "report_doc_id": None if report is None else report["doc_id"],
                     "report_published": None if report is None else report["published"],
                     "report_title": None if report is None else report["title"],
@@ -111,4 +143,6 @@ def status_spans(history: pd.DataFrame) -> pd.DataFrame:
 def _label(first: pd.Series, rec) -> str:
     year = f" ({pd.Timestamp(first['report_published']).year} report)" if pd.notna(
         first["report_published"]) else ""
+    if pd.isna(rec):  # a tracker page that states no number: named by the tracker's own
+        return f"Tracker entry {first['tracker_id']}{year}" if pd.notna(first["tracker_id"]) else "Recommendation"
     return f"Recommendation {rec}{year}"

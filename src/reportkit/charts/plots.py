@@ -336,9 +336,11 @@ def _span(ax, y, start, end, colour, height=0.5, alpha=1.0, label=None):
             label=label)
 
 
-def _draw_report_lane(ax, y: int, ev: pd.DataFrame, rule: str) -> list[tuple[float, str]]:
-    """Draw one report's events; return its date labels (placed later, clear of each other)."""
+def _draw_report_lane(ax, y: int, ev: pd.DataFrame, rule: str) -> tuple[list, list]:
+    """Draw one report's events; return its labels above and below the lane (placed later,
+    once the axis limits are known, clear of each other)."""
     get = {e: r for e, r in zip(ev["event"], ev.itertuples())}
+    below: list[tuple[float, str]] = []
     if "fieldwork_start" in get or "fieldwork_end" in get:
         a = get.get("fieldwork_start") or get["fieldwork_end"]
         b = get.get("fieldwork_end") or a
@@ -351,8 +353,7 @@ def _draw_report_lane(ax, y: int, ev: pd.DataFrame, rule: str) -> list[tuple[flo
         if b.precision == "day" and a.date != b.date:
             same = a.precision == "day" and a.date.strftime("%m%Y") == b.date.strftime("%m%Y")
             text = f"{a.date.day}-{text}" if same else f"{_when(a.date, a.precision)} - {text}"
-        ax.annotate(f"fieldwork {text}", (mdates.date2num(lo), y), xytext=(0, -15),
-                    textcoords="offset points", ha="left", fontsize=7.5, color="#555555")
+        below.append((mdates.date2num(lo), f"fieldwork {text}"))
     pub = get.get("published")
     if pub is not None:
         lo, hi = bounds(pub.date, pub.precision)
@@ -367,18 +368,20 @@ def _draw_report_lane(ax, y: int, ev: pd.DataFrame, rule: str) -> list[tuple[flo
     if due is not None:
         ax.scatter([mdates.date2num(due.date)], [y], marker="v", s=55, zorder=3,
                    color=style.EVENT_COLOURS["action_plan_due"])
-    return [] if pub is None else [(mdates.date2num(bounds(pub.date, pub.precision)[0]),
-                                    _when(pub.date, pub.precision))]
+    above = [] if pub is None else [(mdates.date2num(bounds(pub.date, pub.precision)[0]),
+                                     _when(pub.date, pub.precision))]
+    return above, below
 
 
 # The reports the 56-day limit applies to: a response met or missed it, its date is too coarse
 # to tell, or no formal response was found (the window then shows the time that passed).
 WINDOW_RULES = ("met", "missed", "uncertain", "unknown")
-LABEL_LEVELS = (10, 21, -17)  # points from the lane: above, higher above, below
+LABEL_LEVELS = (10, -17, 21)  # points from the lane: above, below, higher above
 LABEL_GAP_PT = 4
 
 
-def _place_labels(ax, y: float, items: list[tuple[float, str]], levels=LABEL_LEVELS) -> None:
+def _place_labels(ax, y: float, items: list[tuple[float, str]], levels=LABEL_LEVELS,
+                  **style_kw) -> None:
     """Date labels of one lane, none over another: the same date said once ("x2" when it is two
     documents), and a label that would touch its left neighbour moves to the next free level.
 
@@ -397,8 +400,10 @@ def _place_labels(ax, y: float, items: list[tuple[float, str]], levels=LABEL_LEV
         half = (0.55 * 8 * len(text) / 2 + LABEL_GAP_PT) * per_pt
         level = next((lv for lv in levels if x - half > right[lv]), min(levels, key=lambda lv: right[lv]))
         right[level] = x + half
-        ax.annotate(text, (x, y), xytext=(0, level), textcoords="offset points", ha="center",
-                    va="bottom" if level > 0 else "top", fontsize=8)
+        # at an end of the axis the label runs inwards, so it never widens the chart
+        ha = "right" if x + half > x1 else "left" if x - half < x0 else "center"
+        ax.annotate(text, (x, y), xytext=(0, level), textcoords="offset points", ha=ha,
+                    va="bottom" if level > 0 else "top", **{"fontsize": 8, **style_kw})
 
 
 def _timeline_title(name: str, t: pd.DataFrame) -> str:
@@ -438,8 +443,9 @@ def force_timeline(tables: dict, force: str, source: str | None = None, ax=None)
     if ev.empty:
         _empty(ax, "No dated documents for this force in the corpus.")
         return style.finish(fig, f"{name}: no dates to show", source or style.SOURCE_DEFAULT)
-    labels = [_draw_report_lane(ax, y, ev[ev["report_doc_id"] == doc], rule)
-              for y, (_, doc, rule) in enumerate(lanes)]
+    drawn = [_draw_report_lane(ax, y, ev[ev["report_doc_id"] == doc], rule)
+             for y, (_, doc, rule) in enumerate(lanes)]
+    labels = [above for above, _ in drawn]
     for i, e in enumerate(extra):
         rows = ev[ev["event"] == e]
         ax.scatter(mdates.date2num(rows["date"]), [len(lanes) + i] * len(rows), marker="o", s=60,
@@ -448,7 +454,7 @@ def force_timeline(tables: dict, force: str, source: str | None = None, ax=None)
                        for r in rows.itertuples()])
     ax.set_yticks(range(len(lanes) + len(extra)),
                   [lane[0] for lane in lanes] + [_LANE_EVENTS[e] for e in extra])
-    ax.set_ylim(len(lanes) + len(extra) - 0.4, -0.7)
+    ax.set_ylim(len(lanes) + len(extra) - 0.2, -0.7)  # room for a label under the last lane
     phone = style.is_narrow()
     locator = mdates.AutoDateLocator(minticks=3, maxticks=5 if phone else 10)
     ax.xaxis.set_major_locator(locator)
@@ -460,7 +466,9 @@ def force_timeline(tables: dict, force: str, source: str | None = None, ax=None)
     pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
     ax.set_xlim(mdates.date2num(lo - pad), mdates.date2num(hi + pad))
     for y, items in enumerate(labels):  # report lanes keep "below" for their fieldwork label
-        _place_labels(ax, y, items, LABEL_LEVELS if y >= len(lanes) else LABEL_LEVELS[:2])
+        _place_labels(ax, y, items, LABEL_LEVELS if y >= len(lanes) else LABEL_LEVELS[::2])
+    for y, (_, below) in enumerate(drawn):
+        _place_labels(ax, y, below, (-15,), fontsize=7.5, color="#555555")
     window = t["rule_56_days"].isin(WINDOW_RULES).any()
     _timeline_legend(ax, set(extra), window)
     sub = ("Shaded yellow: the 56-day window for the commissioner's formal response" if window
@@ -488,9 +496,9 @@ def _timeline_legend(ax, lanes: set, window: bool) -> None:
                               label="Commissioner response"))
     if window:
         handles.append(Patch(color=c["response_window"], alpha=0.45, label="56-day window"))
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0),
-              ncol=style.columns(len(handles)), fontsize=8.5, handlelength=1.2,
-              columnspacing=1.0)
+    ax.legend(handles=handles, **style.above_axes(),
+              ncol=style.columns(len(handles)), fontsize=7.5 if style.is_narrow() else 8.5,
+              handlelength=1.2, columnspacing=1.0)
 
 
 # ---- lag across forces --------------------------------------------------------------------------
@@ -598,8 +606,8 @@ def _national_inadequate(ax, grades: pd.DataFrame, ypos: dict, scales: dict) -> 
                for face, name in styles.values()]
     if four.any():  # the share then sits beside 'adequate', a grade the later scale dropped
         handles.append(Line2D([], [], marker=FOUR_GRADE_MARKER, ls="", mfc="white", mec="#444444",
-                              label="Square: on the four-grade scale (adequate a grade)"))
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=1, fontsize=8)
+                              label="Square: four-grade scale (with adequate)"))
+    ax.legend(handles=handles, **style.above_axes(), ncol=1, fontsize=8)
 
 
 def _national_progress(ax, prog: pd.DataFrame, ypos: dict) -> None:
@@ -619,7 +627,7 @@ def _national_progress(ax, prog: pd.DataFrame, ypos: dict) -> None:
             left += counts
     ax.set_xlabel("Recommendations (count) by progress")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=style.columns(3), fontsize=7.5,
+    ax.legend(**style.above_axes(), ncol=style.columns(3), fontsize=7.5,
               handlelength=1, columnspacing=0.8)
 
 

@@ -108,6 +108,14 @@ def is_narrow() -> bool:
     return _NARROW.get()
 
 
+def above_axes() -> dict:
+    """Where a legend above the axes goes: centred on a laptop; on a phone, flush with the axes'
+    right edge, so it runs left over the space above the labels instead of out of the chart."""
+    if is_narrow():
+        return {"loc": "lower right", "bbox_to_anchor": (1.0, 1.0)}
+    return {"loc": "lower center", "bbox_to_anchor": (0.5, 1.0)}
+
+
 def columns(n: int, phone: int = 2) -> int:
     """Legend columns: as many as asked for on a laptop, at most ``phone`` on a phone."""
     return max(1, min(n, phone) if is_narrow() else n)

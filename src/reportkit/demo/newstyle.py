@@ -94,8 +94,8 @@ def _summary(st: reports.Story, r: NewReport) -> None:
     st.prose(texts.INTRO, 1, 3, 4)
     if r.counts:
         parts = [f"{GRADE_WORDS[g]} in {number_word(n)}" for g, n in r.counts.items()]
-        first, rest = parts[0].replace(" in ", " in ", 1) + " areas", parts[1:]
-        st.text(f"We graded {r.force_name} as {first}" + "".join(f" and {p}" for p in rest) + ". "
+        parts[0] += " areas"  # "good in two areas and adequate in three"
+        st.text(f"We graded {r.force_name} as " + " and ".join(parts) + ". "
                 + st.w.sentence(texts.CONCLUSION))
     if r.areas:
         st.text("The table below gives our grade for each of the five areas we inspect.")
@@ -217,7 +217,6 @@ and to see what had changed since then.</p>
 
 
 KENT_PRESS = "kent/2025-05-20-medway-gazette-article.html"
-KENT_PRESS_CLAIMS: list[dict] = []
 
 
 def press_paragraphs() -> list[str]:

@@ -41,7 +41,7 @@ def check_inflation(path: Path, limit: int | None = None) -> None:
     per_content = config.MAX_CHARS_PER_PAGE * CONTENT_BYTES_PER_CHAR
     with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
         total = 0
-        for m in _STREAM.finditer(data):  # type: ignore[call-overload]
+        for m in _STREAM.finditer(data):
             head = _dictionary(data, m.start())
             if _IMAGE.search(head):
                 continue

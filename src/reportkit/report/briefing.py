@@ -21,7 +21,7 @@ from reportkit.vocabulary import (  # the words for codes and dates, under the n
     MISSING,
     RATING_WORDS,
     VIEW_WORDS,
-    document_words,
+    document_words,  # noqa: F401  (re-exported: report.findings_view uses it)
     words,
 )
 from reportkit.vocabulary import date_words as fmt_date
@@ -649,7 +649,7 @@ def resolve_force(force: str | None) -> str | None:
 
 
 CORPUS_COLUMNS = {"force": ("Force", "force"), "kind": ("Kind", "kind"),
-                  "published": ("Published", "date"), "pages": ("Pages", "int"),
+                  "published_shown": ("Published", "text"), "pages": ("Pages", "int"),
                   "status": ("Status", "text"), "path": ("File", "text"),
                   "message": ("Notes", "text")}
 
@@ -661,8 +661,16 @@ def show_corpus(tables: dict):
     counts = docs["status"].astype("string").value_counts().to_dict()
     states = ", ".join(f"{fmt_int(counts.get(s, 0))} {s}" for s in ("ok", "warning", "error"))
     lead = f"{fmt_int(len(docs))} documents: {states}."
-    return _display(para(lead) + table_html(docs.sort_values(["force", "published"]),
-                                            CORPUS_COLUMNS, empty="No documents extracted yet."))
+    return _display(para(lead) + table_html(_with_published(docs).sort_values(
+        ["force", "published"]), CORPUS_COLUMNS, empty="No documents extracted yet."))
+
+
+def _with_published(docs: pd.DataFrame) -> pd.DataFrame:
+    """A ``published_shown`` column: a date as precisely as the document gives it."""
+    prec = docs["published_precision"] if "published_precision" in docs else pd.Series(
+        pd.NA, index=docs.index)
+    return docs.assign(published_shown=[fmt_date(d, None if _isna(p) else p)
+                                        for d, p in zip(docs["published"], prec, strict=True)])
 
 
 LOG_COLUMNS = {"status": ("Status", "text"), "path": ("File", "text"),
@@ -743,12 +751,12 @@ def pick_document(tables: dict, doc: str | None = None) -> pd.Series:
 
 
 DOC_COLUMNS = {"title": ("Title", "text"), "force": ("Force", "force"), "kind": ("Kind", "kind"),
-               "published": ("Published", "date"), "pages": ("Pages", "int"),
+               "published_shown": ("Published", "text"), "pages": ("Pages", "int"),
                "path": ("File", "text"), "doc_id": ("Id", "text")}
 
 
 def show_document(doc: pd.Series):
-    return _display(table_html(pd.DataFrame([doc]), DOC_COLUMNS))
+    return _display(table_html(_with_published(pd.DataFrame([doc])), DOC_COLUMNS))
 
 
 FIGURE_COLUMNS = {"table": ("Table", "text"), "what": ("Figure", "text"),

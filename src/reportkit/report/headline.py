@@ -243,6 +243,10 @@ def press_parts(tables: dict, force: str, index) -> list[Part]:
     checked = len(c) - unchecked
     tail = (f" ({_n(unchecked)} more could not be checked: not in the report)" if unchecked
             else "")
+    if not checked:
+        return [(f"None of the {_n(unchecked)} figures the press or the commissioner quoted can "
+                 "be checked: the report they describe, or that figure, is not in the corpus.",
+                 [])]
     if differ.empty:
         return [(f"Of {_n(checked)} figures the press or the commissioner quoted that can be "
                  f"checked against the report, none differs{tail}.", [])]
