@@ -15,7 +15,7 @@
 
 # %%
 from reportkit import analysis, charts, config, load
-from reportkit.report import briefing
+from reportkit.report import briefing, findings_view, methods_view
 briefing.setup()
 
 # %% tags=["parameters"]
@@ -30,6 +30,15 @@ briefing.show_title(force)
 briefing.show_headline(tables, force)
 
 # %% [markdown]
+# ## How each report graded the force
+
+# %%
+methods_view.show_methods(tables, force)
+
+# %%
+methods_view.show_area_grades(tables, force)
+
+# %% [markdown]
 # ## Baseline against follow-up
 
 # %%
@@ -39,6 +48,12 @@ briefing.show_grade_chart(tables, force)
 briefing.show_comparison(tables, force)
 
 # %% [markdown]
+# ## What inspectors found
+
+# %%
+findings_view.show_findings(tables, force)
+
+# %% [markdown]
 # ## Recommendations and progress
 
 # %%
@@ -46,6 +61,12 @@ briefing.show_progress_chart(tables, force)
 
 # %%
 briefing.show_progress(tables, force)
+
+# %% [markdown]
+# ## Each recommendation's status over time
+
+# %%
+methods_view.show_status(tables, force)
 
 # %% [markdown]
 # ## Timeline and lags

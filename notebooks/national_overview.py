@@ -15,7 +15,7 @@
 
 # %%
 from reportkit import analysis, charts, config, load
-from reportkit.report import briefing
+from reportkit.report import briefing, findings_view, methods_view
 briefing.setup()
 
 # %% tags=["parameters"]
@@ -30,6 +30,18 @@ briefing.show_chart(charts.national_view(tables))
 
 # %%
 briefing.show_national(tables)
+
+# %% [markdown]
+# ## Graded areas since April 2024
+
+# %%
+methods_view.show_area_grid(tables)
+
+# %% [markdown]
+# ## Areas most often of concern
+
+# %%
+findings_view.show_national_findings(tables)
 
 # %% [markdown]
 # ## Time to publish

@@ -22,7 +22,7 @@ from reportkit.charts import plots, style  # noqa: E402
 from reportkit.forces import display_name  # noqa: E402
 
 DEMO_FORCES = ("west-yorkshire", "greater-manchester", "south-yorkshire", "metropolitan",
-               "lancashire", "west-midlands", "norfolk")
+               "lancashire", "west-midlands", "norfolk", "kent")
 COLOUR_GRADE = {c.lower(): g for g, c in style.GRADE_COLOURS.items()}
 # A combined grade is the sum of its parts when a bar draws the parts.
 PARTS = {"requires improvement or inadequate": ("requires improvement", "inadequate"),
@@ -195,6 +195,11 @@ def check_timeline(fig) -> None:
         lo, hi = int(r["lo"]), int(r["hi"] or r["lo"])
         replies = [x - pub[0] for x, _ in _markers(ax, style.EVENT_COLOURS["response_published"])]
         assert any(lo - 1 <= d <= hi + 1 for d in replies), f"{title!r}: replies at {replies}"
+
+
+def test_every_demo_force_is_checked(demo_tables):
+    docs = demo_tables["documents"]
+    assert set(docs["force"].dropna().astype(str)) - {"national"} == set(DEMO_FORCES)
 
 
 @pytest.mark.parametrize("force", DEMO_FORCES)

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,21 @@ def test_the_index_keeps_to_the_forces_that_still_have_documents(tmp_path):
     assert 'href="west-yorkshire.html"' in index and 'href="west-yorkshire.pdf"' in index
     assert 'href="national.pdf"' not in index  # its PDF is not there: no link to nothing
     assert set(json.loads((folder / "index.json").read_text())) == {"west-yorkshire", "national"}
+
+
+def test_without_chromium_briefings_say_so_once_and_make_html_only(tmp_path, monkeypatch, capsys):
+    from reportkit.report.batch import plan, with_pdfs
+
+    todo = plan(["west-yorkshire", "lancashire"], tmp_path / "f.ipynb", tmp_path / "n.ipynb",
+                tmp_path / "reports", tmp_path / "processed", {})
+    monkeypatch.setenv("REPORTKIT_CHROMIUM", str(tmp_path / "no-such-browser"))
+    assert [job.pdf for job in with_pdfs(todo)] == [None, None, None]
+    said = capsys.readouterr().err.strip().splitlines()
+    assert len(said) == 1 and "no Chromium" in said[0] and "HTML only" in said[0]
+    browser = tmp_path / "chromium"
+    browser.write_text("#!/bin/sh\n")
+    monkeypatch.setenv("REPORTKIT_CHROMIUM", str(browser))
+    jobs = with_pdfs(todo)
+    assert [Path(j.pdf).name for j in jobs] == ["national.pdf", "west-yorkshire.pdf",
+                                                 "lancashire.pdf"]
+    assert all(Path(j.pdf).parent == Path(j.html).parent for j in jobs)

@@ -273,7 +273,9 @@ def measure_words(measure) -> str:
     subset, grade, _ = parse_measure(code)
     if code.removeprefix("baseline_").startswith("force_"):
         subset = "force"
-    what = "cases examined" if subset in (None, "all") else words(subset, SUBSET_WORDS)
+    if subset in (None, "all"):  # the report's whole set: 'cases examined', 'inadequate'
+        return earlier + ("cases examined" if grade is None else words(grade, GRADE_WORDS))
+    what = words(subset, SUBSET_WORDS)
     return earlier + (what if grade is None else f"{what}: {words(grade, GRADE_WORDS)}")
 
 
