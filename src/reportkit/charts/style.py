@@ -141,13 +141,15 @@ def styled(chart=None, *, phone: bool = True):
     @functools.wraps(chart)
     def wrapper(*args, **kwargs):
         store = _MEMO.get()
-        token = _MEMO.set({}) if store is None else None  # a remake reuses its chart's store
+        token = None
+        if store is None:  # a first drawing gets a store; a remake reuses its chart's
+            store = {}
+            token = _MEMO.set(store)
         try:
             with house_style():
                 fig = chart(*args, **kwargs)
             if phone and kwargs.get("ax") is None:
-                fig._reportkit_remake = functools.partial(_remake, wrapper, _MEMO.get(), args,
-                                                          kwargs)
+                fig._reportkit_remake = functools.partial(_remake, wrapper, store, args, kwargs)
         finally:
             if token is not None:
                 _MEMO.reset(token)

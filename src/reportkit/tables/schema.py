@@ -166,7 +166,8 @@ class Recommendations(Table):
         "the limit in days: immediately 0, six weeks 42, three months 91, six months 182, twelve months 365",
         ge=0)
     due: Series[Date] = _day(
-        "publication day + timescale_days (empty unless the publication day is known)")
+        "publication day + the time limit in calendar months (three months from 13 January is "
+        "13 April); empty unless the publication day is known and the limit fixes a day")
     page: Series[Int] = _field("page of the quote", ge=1)
     quote: Series[Text] = _field("the opening words of the recommendation")
 
