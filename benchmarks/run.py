@@ -107,7 +107,7 @@ def scaled_corpus(work: Path, min_docs: int) -> tuple[Path, list[Path], int]:
     copy = 0
     while len(files) < min_docs:
         copy += 1
-        for src in base_files:
+        for src in base_files[: min_docs - len(files)]:
             dst = src.with_name(f"{src.stem}-copy{copy}{src.suffix}")
             distinct_copy(src, dst, copy)
             files.append(dst)
@@ -376,13 +376,20 @@ def main(argv: list[str] | None = None) -> int:
     runs = 1 if args.quick else args.runs
     if runs < 1:
         ap.error("--runs must be 1 or more")
-    r = measure(args.quick, runs, args.skip_briefings)
-    Path(args.out).write_text(json.dumps(r, indent=2) + "\n")
+    r = measure(args.quick, runs, args.skip_briefings, Path(args.out))
     print_table(r)
     return 0
 
 
-def measure(quick: bool, runs: int, skip_briefings: bool) -> dict:
+def save(r: dict, out: Path, final: bool = False) -> None:
+    """Written after every stage, so an interrupted run still leaves what it measured."""
+    r["complete"] = final
+    r["load_average_after"] = load_average()
+    r["targets"] = targets(r)
+    out.write_text(json.dumps(r, indent=2) + "\n")
+
+
+def measure(quick: bool, runs: int, skip_briefings: bool, out: Path) -> dict:
     r: dict = {"quick": quick, "runs": runs, "statistic": "median of runs, wall clock",
                "machine": f"{platform.machine()}, {os.cpu_count()} cores",
                "python": platform.python_version(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -401,31 +408,36 @@ def measure(quick: bool, runs: int, skip_briefings: bool) -> dict:
         extraction(r, work, raw, pages, runs)
         r["extract_vs_pdfplumber_jobs1"] = r["extract_cold_pages_per_s_jobs1"] / r["pdfplumber_pages_per_s"]
         r["extract_vs_pdfplumber_jobs2"] = r["extract_cold_pages_per_s_jobs2"] / r["pdfplumber_pages_per_s"]
-        step("extraction", f"one changed {r['extract_one_changed_seconds']:.2f} s")
+        step("extraction", f"one changed {r['extract_one_changed_seconds']:.2f} s", r, out)
         long_pdfs(r, work, (300,) if quick else (2000, 4000), runs)
-        step("long PDFs", f"ratio {r['extract_long_pdf_vs_pypdfium2']:.2f}")
+        step("long PDFs", f"ratio {r['extract_long_pdf_vs_pypdfium2']:.2f}", r, out)
         if not skip_briefings:
             r["bare_papermill_seconds"] = bare_papermill(work, runs)
             briefing_runs(r, work, runs)
-            step("briefings", f"one force {r['briefing_one_force_seconds']:.2f} s")
-            if not quick:
-                briefing_runs_43(r, work)
-                step("43 forces", f"{r['briefings_seconds_jobs1_43']:.1f} s")
+            step("briefings", f"one force {r['briefing_one_force_seconds']:.2f} s", r, out)
         if quick:
             r["make_demo_fresh_note"] = "skipped under --quick"
         else:
-            r["make_demo_fresh_seconds"] = make_demo_fresh(work, runs)
+            try:
+                r["make_demo_fresh_seconds"] = make_demo_fresh(work, runs)
+            except (SystemExit, subprocess.TimeoutExpired) as exc:  # say so, and measure the rest
+                r["make_demo_fresh_error"] = str(exc)[-1500:]
             r["make_demo_fresh_note"] = ("make demo only (the git clone not counted), on a clone of "
                                          "HEAD, with the machine's pip and uv download caches as they were")
+            step("make demo", f"{r.get('make_demo_fresh_seconds', 'failed')}", r, out)
+            if not skip_briefings:  # last: the longest and the least asked for
+                briefing_runs_43(r, work)
+                step("43 forces", f"{r['briefings_seconds_jobs1_43']:.1f} s", r, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    r["load_average_after"] = load_average()
-    r["targets"] = targets(r)
+    save(r, out, final=True)
     return r
 
 
-def step(name: str, detail: str) -> None:
+def step(name: str, detail: str, r: dict | None = None, out: Path | None = None) -> None:
     print(f"{time.strftime('%H:%M:%S')} {name}: {detail}", file=sys.stderr, flush=True)
+    if r is not None and out is not None:
+        save(r, out)
 
 
 def load_average() -> list[float]:

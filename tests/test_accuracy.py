@@ -49,7 +49,12 @@ def test_no_finding_from_a_contents_page_a_caption_or_quoted_words(demo_tables):
     assert not text.str.match(r"(?:Figure|Table|Case study)\s*\d").any()  # captions
     assert not text.str.contains("told inspectors|good practice guides|concerns were referred",
                                  regex=True).any()  # the demo's planted false cues
-    assert f["page"].min() >= 3  # not the cover, not the contents
+    pdfs = demo_tables["documents"].loc[demo_tables["documents"]["format"] == "pdf", "doc_id"]
+    in_pdfs = f[f["doc_id"].isin(pdfs)]
+    assert len(in_pdfs) and in_pdfs["page"].min() >= 3  # not a PDF's cover, not its contents
+    # a web page is one page: its findings are on page 1, below the title, never the title itself
+    titles = set(demo_tables["documents"]["title"].dropna())
+    assert not text.isin(titles).any()
 
 
 def test_every_figure_and_date_has_a_findable_quote(demo_raw, demo_tables):
