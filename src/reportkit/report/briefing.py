@@ -869,7 +869,7 @@ def _share_shown(row: pd.Series, stage: str, grade: str) -> str:
     from reportkit.analysis.national import COMBINED
 
     share = row.get(f"{stage}_{grade}_share")
-    four = FOUR_MARK if row.get(f"{stage}_scale") == "four" else ""
+    four = FOUR_MARK if str(row.get(f"{stage}_scale")) == "four" else ""  # the scale may be NA
     said = row.get(f"{stage}_{grade}_percent")
     if not _isna(said):  # the report gives a share, not a count: show what it said
         return f"{float(said):g}% (as the report states it){four}"
@@ -877,7 +877,7 @@ def _share_shown(row: pd.Series, stage: str, grade: str) -> str:
         return fmt_pct(share) + four
     combined = row.get(f"{stage}_{COMBINED}_share")
     if grade == "inadequate" and not _isna(combined):
-        how = ("derived: the two grades added" if row.get(f"{stage}_{COMBINED}_basis") ==
+        how = ("derived: the two grades added" if str(row.get(f"{stage}_{COMBINED}_basis")) ==
                "derived" else "the only figure given")
         return f"{fmt_pct(combined)} requires improvement or inadequate ({how})"
     return MISSING
