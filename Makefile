@@ -46,8 +46,8 @@ demo: setup data extract briefings ## the main job on the demo data: setup, data
 	@echo ""
 	@echo "Done. Tables: $(PROCESSED)/  Briefings: reports/briefings/index.html"
 
-test: $(STAMP) ## run the whole test suite (what CI runs)
-	$(BIN)/python -m pytest -q
+test: $(STAMP) ## run the whole test suite (what CI runs), in parallel (JOBS=2), a test file per process
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist loadfile
 
 test-fast: $(STAMP) ## the unit tests only (not those marked slow), in parallel (JOBS=2): under a minute
 	$(BIN)/python -m pytest -q -m "not slow" -n $(JOBS)
