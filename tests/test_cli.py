@@ -120,12 +120,18 @@ def test_the_index_keeps_to_the_forces_that_still_have_documents(tmp_path):
     old = {"kent": {"ok": True, "name": "Kent Police", "run": "2026-01-01T10:00"}}
     (folder / "index.json").write_text(json.dumps(old))
     results = {"west-yorkshire": {"ok": True, "pdf": True}, "national": {"ok": True, "pdf": True}}
-    figures = {"west-yorkshire": {"name": "West Yorkshire Police"}}
+    figures = {"west-yorkshire": {"name": "West Yorkshire Police", "cases": 115,
+                                  "inadequate_shown": "about 42%, a share: no count given",
+                                  "claims_checked": 30, "claims_differ": 2,
+                                  "claims_not_found": 3}}
     write_index(tmp_path, ["west-yorkshire"], results, figures, present=["west-yorkshire"])
     index = (folder / "index.html").read_text(encoding="utf-8")
     assert "Kent" not in index and 'href="kent.html"' not in index
     assert 'href="west-yorkshire.html"' in index and 'href="west-yorkshire.pdf"' in index
     assert 'href="national.pdf"' not in index  # its PDF is not there: no link to nothing
+    assert "about 42%, a share: no count given" in index  # what the report said, not a count
+    assert '<strong class="differs">2 of 30 differ from the report</strong>; 3 not in the report' \
+        in index
     assert set(json.loads((folder / "index.json").read_text())) == {"west-yorkshire", "national"}
 
 

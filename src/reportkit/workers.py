@@ -148,7 +148,7 @@ def _died(exitcode: int | None) -> Refused:
 # --- inside the worker -------------------------------------------------------------------------
 
 def _serve(conn: Connection, fn: Callable, memory_bytes: int | None, parent: int) -> None:
-    _die_with_parent(parent)
+    die_with_parent(parent)
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)  # a group of its own, so that a kill reaches what it started
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -181,8 +181,9 @@ def _send(conn: Connection, message: tuple) -> None:
         pass
 
 
-def _die_with_parent(parent: int) -> None:
-    """Ask Linux to SIGKILL this worker when its parent dies (a kill -9 of the run)."""
+def die_with_parent(parent: int) -> None:
+    """Ask Linux to SIGKILL this process when its parent dies (a kill -9 of the run); exit at once
+    when the parent is already gone. Also used by the briefing workers and their kernels."""
     try:
         import ctypes
 

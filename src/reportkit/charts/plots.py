@@ -427,6 +427,16 @@ def _days(r, stem: str) -> str:
 
 
 @style.styled
+def _date_locator(span: pd.Timedelta, most: int):
+    """Ticks every 1, 2, 3, 4, 6 or 12 months, or every few years, at most ``most`` of them
+    (matplotlib's AutoDateLocator warns, and guesses, on spans its table does not cover)."""
+    months = span.days / 30.44
+    for step in (1, 2, 3, 4, 6, 12):
+        if months / step <= most:
+            return mdates.MonthLocator(interval=step) if step < 12 else mdates.YearLocator()
+    return mdates.YearLocator(base=int(-(-months // (12 * most))) or 1)
+
+
 def force_timeline(tables: dict, force: str, source: str | None = None, ax=None):
     """Fieldwork, publication, action plan due, press, response and the 56-day window per report."""
     slug = forces.resolve(force)
@@ -456,15 +466,15 @@ def force_timeline(tables: dict, force: str, source: str | None = None, ax=None)
                   [lane[0] for lane in lanes] + [_LANE_EVENTS[e] for e in extra])
     ax.set_ylim(len(lanes) + len(extra) - 0.2, -0.7)  # room for a label under the last lane
     phone = style.is_narrow()
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=5 if phone else 10)
+    lo, hi = ev["date"].min(), ev["date"].max()
+    pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
+    ax.set_xlim(mdates.date2num(lo - pad), mdates.date2num(hi + pad))
+    locator = _date_locator(hi - lo + 2 * pad, 5 if phone else 10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator) if phone
                                  else mdates.DateFormatter("%b %Y"))
     ax.set_xlabel("Date (month and year)")
     ax.grid(axis="y", visible=False)
-    lo, hi = ev["date"].min(), ev["date"].max()
-    pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
-    ax.set_xlim(mdates.date2num(lo - pad), mdates.date2num(hi + pad))
     for y, items in enumerate(labels):  # report lanes keep "below" for their fieldwork label
         _place_labels(ax, y, items, LABEL_LEVELS if y >= len(lanes) else LABEL_LEVELS[::2])
     for y, (_, below) in enumerate(drawn):
@@ -528,11 +538,13 @@ def lag_across_forces(tables: dict, highlight: str | None = None, source: str | 
     labels = [forces.display_name(f) + (" \u25c0" if f == hl else "") for f in order.index]
     ax.set_yticks(range(len(order)), labels)
     ax.set_xlim(left=0)
-    ax.set_xlabel("Days from end of fieldwork to publication")
+    ax.set_xlabel(textwrap.fill("Days from end of fieldwork to publication",
+                                30 if style.is_narrow() else 80))
     ax.grid(axis="y", visible=False)
     ax.legend(handles=[Line2D([], [], marker="o", color=palette[k], lw=3, alpha=0.8,
                               label=KIND_SHORT_WORDS.get(k, k).capitalize()) for k in kinds],
-              loc="lower right")
+              **(style.above_axes() if style.is_narrow() else {"loc": "lower right"}),
+              ncol=style.columns(len(kinds)), fontsize=7.5 if style.is_narrow() else 9)
     med = lags["fieldwork_to_publication_mid"].median()
     title = f"Reports came out a median {med:.0f} days after fieldwork ended"
     mine = lags[lags["force"] == hl].sort_values("published")
@@ -607,7 +619,8 @@ def _national_inadequate(ax, grades: pd.DataFrame, ypos: dict, scales: dict) -> 
     if four.any():  # the share then sits beside 'adequate', a grade the later scale dropped
         handles.append(Line2D([], [], marker=FOUR_GRADE_MARKER, ls="", mfc="white", mec="#444444",
                               label="Square: four-grade scale (with adequate)"))
-    ax.legend(handles=handles, **style.above_axes(), ncol=1, fontsize=8)
+    ax.legend(handles=handles, **style.above_axes(), ncol=1,
+              fontsize=7 if style.is_narrow() else 8)
 
 
 def _national_progress(ax, prog: pd.DataFrame, ypos: dict) -> None:
@@ -627,7 +640,8 @@ def _national_progress(ax, prog: pd.DataFrame, ypos: dict) -> None:
             left += counts
     ax.set_xlabel("Recommendations (count) by progress")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend(**style.above_axes(), ncol=style.columns(3), fontsize=7.5,
+    ax.legend(**style.above_axes(), ncol=style.columns(3),
+              fontsize=7 if style.is_narrow() else 7.5,
               handlelength=1, columnspacing=0.8)
 
 
@@ -656,6 +670,8 @@ def national_view(tables: dict, source: str | None = None):
         ax.set_ylim(len(names) - 0.5, -0.5)
     for ax in axes:
         ax.grid(axis="y", visible=False)
+        if style.is_narrow():  # the axes are narrow beside the names: labels wrap under them
+            ax.set_xlabel(textwrap.fill(ax.get_xlabel(), 30))
     return style.finish(fig, _national_title(grades, names), source or style.SOURCE_DEFAULT,
                         "Share inadequate at the baseline inspection and latest follow-up; "
                         "recommendation progress; time to publish")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from reportkit import config, forces
 from reportkit.errors import ReportkitError, UsageError  # noqa: F401  (UsageError re-exported)
-from reportkit.tables import atomic
+from reportkit.tables import atomic, lock
 
 FORCE_NOTEBOOK = "force_briefing.ipynb"
 NATIONAL_NOTEBOOK = "national_overview.ipynb"
@@ -54,6 +54,8 @@ class Job:
 # belongs to the thread that started it (a Dask worker runs tasks in threads).
 
 WARM_UP = "import reportkit.report.briefing, reportkit.charts.plots, reportkit.tables.store"
+# The kernel dies with the process that started it: a kill -9 of the batch leaves no kernel.
+DIE_WITH_PARENT = "from reportkit.workers import die_with_parent; die_with_parent({pid})"
 # Forget the last notebook's variables (what %reset does, without its slow garbage collection).
 CLEAR = ("_ns, _hidden = get_ipython().user_ns, get_ipython().user_ns_hidden\n"
          "for _k in [k for k in _ns if not k.startswith('_') and k not in _hidden]:\n"
@@ -82,6 +84,7 @@ def warm_kernel():
     kc = km.blocking_client()
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
+    _silent(kc, DIE_WITH_PARENT.format(pid=os.getpid()))
     _silent(kc, WARM_UP)
     _local.kernel = (km, kc)
     return km
@@ -218,6 +221,9 @@ def run_briefings(forces=None, jobs: int = config.DEFAULT_JOBS, out: Path = conf
     except ExtractionFailed as exc:
         print(f"reportkit briefings: extraction failed, no briefing made: {exc}", file=sys.stderr)
         return 1
+    except lock.Busy as exc:
+        print(f"reportkit briefings: error: {exc}", file=sys.stderr)
+        return 1
 
 
 def _run(wanted, jobs, out, raw, processed, scheduler, progress, extra, notebook) -> int:
@@ -229,27 +235,37 @@ def _run(wanted, jobs, out, raw, processed, scheduler, progress, extra, notebook
         if not nb.is_file():
             raise UsageError(f"notebook {nb} not found")
     selected = check_forces(wanted) if wanted is not None else None
+    reserved = sorted({"force", "processed_dir"} & set(extra))
+    if reserved:  # the batch sets these per run: a --param would be silently replaced
+        raise UsageError(f"--param {reserved[0]}=... is set by the batch for each briefing: use "
+                         "--forces to choose forces (and --processed for the tables)")
     check_parameters(notebook, {"force": None, "processed_dir": None, **extra})
     from reportkit.report.briefing import headline_figures
+    from reportkit.report.methods_view import method_line
 
     # workers start (and warm their kernels) while this process checks and loads the tables
     pool = _Pool(jobs) if jobs > 1 and not scheduler else None
     try:
-        tables = _fresh_tables(raw, processed, jobs, progress, scheduler)
-        present = corpus_forces(tables)
-        slugs = selected or present
-        if not slugs:
-            raise UsageError(f"no force has a readable document in {processed}")
-        _refuse_absent(slugs, present, processed)
-        todo = with_pdfs(plan(slugs, notebook, national_nb, out, processed.resolve(), extra))
-        if pool:
-            pool.submit(todo)
-        figures = {slug: _figures_for_index(headline_figures(tables, slug)) for slug in slugs}
-        results = execute(todo, jobs, progress, scheduler, pool)
+        _extract_if_stale(raw, processed, jobs, progress, scheduler)
+        # From the first read of the tables to the index: one set. An extraction started meanwhile
+        # waits its turn (it is refused with a message) instead of swapping tables under the pages.
+        with lock.reading(processed):
+            tables = _load(processed)
+            present = corpus_forces(tables)
+            slugs = selected or present
+            if not slugs:
+                raise UsageError(f"no force has a readable document in {processed}")
+            _refuse_absent(slugs, present, processed)
+            todo = with_pdfs(plan(slugs, notebook, national_nb, out, processed.resolve(), extra))
+            if pool:
+                pool.submit(todo)
+            figures = {slug: {**_figures_for_index(headline_figures(tables, slug)),
+                              "method": method_line(tables, slug)} for slug in slugs}
+            results = execute(todo, jobs, progress, scheduler, pool)
+            write_index(out, slugs, results, figures, present)
     finally:
         if pool:
             pool.close()
-    write_index(out, slugs, results, figures, present)
     return summarise(results, out)
 
 
@@ -278,10 +294,9 @@ def with_pdfs(todo: list[Job]) -> list[Job]:
             for job in todo]
 
 
-def _fresh_tables(raw: Path, processed: Path, jobs: int, progress: bool, scheduler):
-    """The tables, re-extracted first when the raw folder changed since the last extraction."""
+def _extract_if_stale(raw: Path, processed: Path, jobs: int, progress: bool, scheduler) -> None:
+    """Re-extract first when the raw folder (or the extractor) changed since the last extraction."""
     from reportkit.pipeline import extract_corpus, is_stale
-    from reportkit.tables.store import load_tables
 
     if raw.is_dir() and any(raw.iterdir()) and is_stale(raw, processed):
         print(f"reportkit briefings: {raw} (or the extractor) changed since the last extraction; "
@@ -291,6 +306,11 @@ def _fresh_tables(raw: Path, processed: Path, jobs: int, progress: bool, schedul
             extract_corpus(raw, processed, jobs=jobs, progress=progress, scheduler=scheduler)
         except Exception as exc:
             raise ExtractionFailed(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _load(processed: Path):
+    from reportkit.tables.store import load_tables
+
     try:
         return load_tables(processed)
     except FileNotFoundError as exc:
@@ -352,9 +372,12 @@ def _results(todo: list[Job], jobs: int, scheduler: str | None):
 _QUEUES: tuple | None = None
 
 
-def _worker_init(todo_q, done_q) -> None:
+def _worker_init(todo_q, done_q, parent: int) -> None:
     global _QUEUES
     _QUEUES = (todo_q, done_q)
+    from reportkit.workers import die_with_parent
+
+    die_with_parent(parent)
 
 
 def _worker_loop() -> int:
@@ -385,7 +408,7 @@ class _Pool:
         self.pending: dict[str, Job] = {}
         self.stopped = False
         self.executor = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
-                                            initargs=(self.todo_q, self.done_q))
+                                            initargs=(self.todo_q, self.done_q, os.getpid()))
         self.loops = [self.executor.submit(_worker_loop) for _ in range(workers)]
 
     def submit(self, todo: list[Job]) -> None:
@@ -443,7 +466,12 @@ def _figures_for_index(f: dict) -> dict:
             "cases": latest.get("cases"), "good": latest.get("good"),
             "inadequate": latest.get("inadequate"), "kind": latest.get("kind"),
             "published": None if published is None or str(published) == "NaT"
-            else str(published)[:10]}
+            else str(published)[:10],
+            # as the report gave them: a share where it gave no count, the four-grade scale marked
+            "good_shown": f.get("good_shown"), "inadequate_shown": f.get("inadequate_shown"),
+            "four_grade": bool(f.get("four_grade")),
+            **{k: int(f.get(k) or 0) for k in ("claims_checked", "claims_differ",
+                                               "claims_not_found")}}
 
 
 def write_index(out: Path, slugs: list[str], results: dict[str, dict],

@@ -180,8 +180,9 @@ def _count_and_share(count, total) -> str:
     return f"{fmt_int(count)} ({fmt_pct(count / total)})"
 
 
-INDEX_HEADINGS = ("Force", "Briefing", "Latest graded report", "Cases", "Good", "Inadequate",
-                  "Recommendations", "Documents", "Made")  # index.html's columns, in order
+INDEX_HEADINGS = ("Force", "Briefing", "Latest report", "Cases", "Good", "Inadequate",
+                  "Press and commissioner figures", "Recommendations", "Documents",
+                  "Made")  # index.html's columns, in order
 
 
 def _links(slug: str, e: dict) -> str:
@@ -189,6 +190,26 @@ def _links(slug: str, e: dict) -> str:
 
     pdf = f' \u00b7 <a href="{esc(slug)}.pdf">PDF</a>' if e.get("pdf") else ""
     return f'<a href="{esc(slug)}.html">web page</a>{pdf}'
+
+
+def _grade_cell(e: dict, grade: str) -> str:
+    """What the report said (briefing.grade_shown: a share where it gave no count, the four-grade
+    scale marked); an index made before that was recorded shows count and share."""
+    shown = e.get(f"{grade}_shown")
+    return shown if shown else _count_and_share(e.get(grade), e.get("cases"))
+
+
+def _claims_cell(e: dict) -> str:
+    """Disagreements first and highlighted; figures not in the report kept apart from checks."""
+    checked, differ = e.get("claims_checked", 0), e.get("claims_differ", 0)
+    missing = e.get("claims_not_found", 0)
+    if not checked and not missing:
+        return "none quoted"
+    text = (f'<strong class="differs">{differ} of {checked} differ from the report</strong>'
+            if differ else f"{checked} checked, all agree" if checked else "")
+    if missing:
+        text += ("; " if text else "") + f"{missing} not in the report"
+    return text
 
 
 def _index_row(slug: str, e: dict) -> str:
@@ -203,12 +224,15 @@ def _index_row(slug: str, e: dict) -> str:
     latest = "none in the corpus"
     if e.get("kind"):
         latest = f"{KIND_WORDS.get(e['kind'], e['kind'])}, {fmt_date(e.get('published'), 'month')}"
+    if e.get("method"):  # the latest report's method and headline, in words (methods_view)
+        graded = f" Cases, good and inadequate: the {latest}." if e.get("kind") else ""
+        latest = str(e["method"]) + graded  # which report the case columns come from
     cells = [f'<a href="{esc(slug)}.html">{esc(e.get("name", slug))}</a>', status, esc(latest),
-             esc(fmt_int(e.get("cases"))), esc(_count_and_share(e.get("good"), e.get("cases"))),
-             esc(_count_and_share(e.get("inadequate"), e.get("cases"))),
+             esc(fmt_int(e.get("cases"))), esc(_grade_cell(e, "good")),
+             esc(_grade_cell(e, "inadequate")), _claims_cell(e),
              esc(fmt_int(e.get("recommendations"))), esc(fmt_int(e.get("documents"))),
              esc(_run_date(e.get("run")))]
-    classes = ["", "", "", "num", "num", "num", "num", "num", ""]
+    classes = ["", "", "", "num", "", "", "", "num", "num", ""]  # said shares wrap
     tds = "".join(f'<td class="{c}" data-label="{h}">{v}</td>' if c else
                   f'<td data-label="{h}">{v}</td>'
                   for c, h, v in zip(classes, INDEX_HEADINGS, cells, strict=True))
@@ -234,6 +258,6 @@ def render_index(entries: dict[str, dict]) -> str:
     rows = [_index_row(k, v) for k, v in sorted(mine, key=lambda kv: kv[1].get("name", kv[0]))]
     latest = max((e.get("run") or "" for e in entries.values()), default="")
     page = Template((TEMPLATES / "index.html").read_text(encoding="utf-8"))
-    empty = '<tr><td colspan="9">No briefings yet.</td></tr>'
+    empty = '<tr><td colspan="10">No briefings yet.</td></tr>'
     return page.substitute(run_date=esc(_run_date(latest)), national=nat,
                            rows="\n".join(rows) or empty)
