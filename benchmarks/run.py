@@ -316,15 +316,18 @@ def briefing_runs_43(r: dict, work: Path) -> None:
 
 # --- a new user's first result ----------------------------------------------------------------
 
-def make_demo_fresh(work: Path, runs: int) -> float:
+def make_demo_fresh(r: dict, work: Path, runs: int) -> float:
     """`make demo` in a fresh `git clone` of HEAD (committed work only), the clone not counted.
-    The environment is the user's, less this make's and this venv's variables."""
+    The environment is the user's, less this make's and this venv's variables. The commit of each
+    clone goes into r: HEAD can move while the benchmark runs."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("MAKE", "MFLAGS", "VIRTUAL_ENV", "REPORTKIT_"))}
+    commits = r.setdefault("make_demo_fresh_commits", [])
 
     def once(i: int) -> float:
         clone = work / f"clone-{i}"
         command("git", "clone", "--quiet", ROOT, clone)
+        commits.append(git_head(clone))
         return command("make", "demo", cwd=clone, env=env, timeout=900)
 
     return median_of(runs, once)
@@ -419,7 +422,7 @@ def measure(quick: bool, runs: int, skip_briefings: bool, out: Path) -> dict:
             r["make_demo_fresh_note"] = "skipped under --quick"
         else:
             try:
-                r["make_demo_fresh_seconds"] = make_demo_fresh(work, runs)
+                r["make_demo_fresh_seconds"] = make_demo_fresh(r, work, runs)
             except (SystemExit, subprocess.TimeoutExpired) as exc:  # say so, and measure the rest
                 r["make_demo_fresh_error"] = str(exc)[-1500:]
             r["make_demo_fresh_note"] = ("make demo only (the git clone not counted), on a clone of "
@@ -444,8 +447,8 @@ def load_average() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
-def git_head() -> str:
-    res = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+def git_head(repo: Path = ROOT) -> str:
+    res = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True)
     return res.stdout.strip()
 
 

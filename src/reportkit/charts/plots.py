@@ -426,7 +426,6 @@ def _days(r, stem: str) -> str:
     return f"{lo:.0f} days" if lo == hi else f"{lo:.0f}-{hi:.0f} days"
 
 
-@style.styled
 def _date_locator(span: pd.Timedelta, most: int):
     """Ticks every 1, 2, 3, 4, 6 or 12 months, or every few years, at most ``most`` of them
     (matplotlib's AutoDateLocator warns, and guesses, on spans its table does not cover)."""
@@ -437,6 +436,7 @@ def _date_locator(span: pd.Timedelta, most: int):
     return mdates.YearLocator(base=int(-(-months // (12 * most))) or 1)
 
 
+@style.styled
 def force_timeline(tables: dict, force: str, source: str | None = None, ax=None):
     """Fieldwork, publication, action plan due, press, response and the 56-day window per report."""
     slug = forces.resolve(force)
