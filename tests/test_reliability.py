@@ -409,3 +409,80 @@ def _big_content() -> bytes:
     from tests.test_bombs import text_page
 
     return text_page(1_500_000)  # 15 MB of page content: past the pre-checks only by raising them
+
+
+# --- briefings: parameters the batch sets, and nothing left behind -----------------------------------
+
+def test_a_force_parameter_is_refused_not_silently_replaced(tmp_path, capsys):
+    from reportkit.report.batch import run_briefings
+
+    code = run_briefings(forces=["west-yorkshire"], parameters={"force": "lancashire"},
+                         out=tmp_path / "reports", raw=tmp_path / "raw",
+                         processed=tmp_path / "processed", progress=False)
+    assert code == 2
+    assert "--param force=... is set by the batch" in capsys.readouterr().err
+    assert not (tmp_path / "reports").exists()
+
+
+def _descendants(root: int) -> dict[int, str]:
+    """Every live process below ``root``: pid -> command line."""
+    parents, cmds = {}, {}
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+                cmds[int(proc.name)] = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(
+                    errors="replace")
+            except (OSError, IndexError):
+                continue
+            if stat[0] != "Z":
+                parents[int(proc.name)] = int(stat[1])
+    found, frontier = {}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in found:
+                found[child] = cmds.get(child, "")
+                frontier.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux's")
+def test_kernels_and_workers_die_with_a_killed_briefing_run(demo_raw, tmp_path):
+    """kill -9 of the briefings command alone (not its process group): its notebook workers and
+    their kernels go with it."""
+    processed = tmp_path / "processed"
+    assert extract_cli(demo_raw, processed).returncode in (0, 1)
+    run = subprocess.Popen([sys.executable, "-m", "reportkit", "briefings", "--forces", "all",
+                            "--jobs", "2", "--out", str(tmp_path / "reports"), "--raw",
+                            str(demo_raw), "--processed", str(processed), "-q"], cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    below: dict[int, str] = {}
+    try:
+        for _ in range(1200):  # until both workers run a kernel
+            below = _descendants(run.pid)
+            if sum("ipykernel" in c for c in below.values()) >= 2:
+                break
+            time.sleep(0.1)
+        assert any("ipykernel" in c for c in below.values()), f"no kernel started: {below}"
+        run.kill()  # SIGKILL to the parent only: no finally, no atexit, no signal to the group
+        run.wait(30)
+        for _ in range(300):
+            if not any(_alive(pid) for pid in below):
+                break
+            time.sleep(0.1)
+        left = {pid: cmd[:80] for pid, cmd in below.items() if _alive(pid)}
+        assert not left, f"outlived the killed briefing run: {left}"
+    finally:
+        run.kill()
+        for pid in below:
+            with contextlib.suppress(OSError):
+                os.kill(pid, 9)
