@@ -75,7 +75,7 @@ MAX_SECONDS_PER_DOCUMENT = _positive("REPORTKIT_MAX_SECONDS", 300.0, float,
                                      "a number of seconds (such as 300 or 1.5)")
 MAX_FILE_BYTES = _positive("REPORTKIT_MAX_BYTES", 500 * 2**20, _size,
                            "a size in bytes (such as 524288000, 500MB or 1GiB)")
-# Memory a worker may map beyond what it holds when it starts (its address space is capped there),
+# Memory a worker may write beyond what it holds when it starts (RLIMIT_DATA is capped there),
 # and the most characters a page or bytes a PDF's compressed streams may expand to: what a
 # decompression bomb or a page of millions of invisible characters runs into, before the text is built.
 MAX_MEMORY_BYTES = _positive("REPORTKIT_MAX_MEMORY", 2 * 2**30, _size,

@@ -8,7 +8,7 @@ neither stop one task at its deadline (``cancel()`` only drops tasks not yet sta
 worker the kernel killed (the whole pool is broken). Here each worker is a forked process that
 serves one task at a time over a pipe; the parent waits with the earliest deadline as its time-out,
 kills a worker that overruns (SIGKILL, which no library can ignore) and starts another. A worker caps
-its own address space (``resource.setrlimit``), so a decompression bomb fails inside the worker
+its own writable memory (``resource.setrlimit(RLIMIT_DATA)``), so a bomb fails inside the worker
 with MemoryError (or kills only the worker) instead of taking the machine, and it asks Linux to kill
 it when its parent dies, so an interrupted run leaves no process behind.
 """
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Limits:
-    """What one task may take: wall-clock seconds, and address space beyond the worker's own."""
+    """What one task may take: wall-clock seconds, and writable memory beyond the worker's own."""
 
     seconds: float
     memory_bytes: int | None = None
@@ -197,24 +197,31 @@ def die_with_parent(parent: int) -> None:
 
 
 def _cap_memory(extra: int | None) -> None:
-    """Cap the address space at what the worker already maps plus ``extra`` bytes."""
+    """Cap the memory the worker can write to at what it holds now plus ``extra`` bytes.
+
+    RLIMIT_DATA, not RLIMIT_AS: since Linux 4.7 it counts the heap and every private writable
+    mapping, which is what a bomb fills, but not address space reserved and never written (an
+    allocator's reservation: older pdfium builds reserve gigabytes at start-up and die with SIGTRAP
+    when an address-space cap refuses it)."""
     if not extra:
         return
     try:
         import resource
 
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        want = _mapped_bytes() + extra
+        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        want = _data_bytes() + extra
         if hard != resource.RLIM_INFINITY:
             want = min(want, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+        resource.setrlimit(resource.RLIMIT_DATA, (want, hard))
     except (ImportError, OSError, ValueError):
         log.debug("could not cap the worker's memory", exc_info=True)
 
 
-def _mapped_bytes() -> int:
+def _data_bytes() -> int:
+    """The worker's data size now (VmData: heap and private writable mappings)."""
     try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
+        with open("/proc/self/status") as fh:
+            line = next(x for x in fh if x.startswith("VmData:"))
+        return int(line.split()[1]) * 1024
+    except (OSError, ValueError, StopIteration):
         return 0
