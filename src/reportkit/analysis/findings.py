@@ -106,15 +106,21 @@ def _change(then: int, now: int, covered_now: bool) -> str:
     return "no_concern"
 
 
-def national_concerns(tables: dict) -> pd.DataFrame:
-    """Per area, across forces (the national pseudo-force left out), in each force's latest report:
-    how many forces the area had a concern for, how many had findings in it, and the share.
-    Most often of concern first."""
+def _latest_findings(tables: dict) -> tuple[pd.DataFrame, pd.Series]:
+    """The findings of each force's latest report with findings (the national pseudo-force left
+    out), and that report's doc_id by force."""
     f = findings_table(tables)
     f = f[f["force"].astype("string") != forces.NATIONAL]
     latest = f.sort_values("published", kind="stable").groupby("force", observed=True)[
         "doc_id"].last()
-    f = f[f["doc_id"].isin(set(latest))]
+    return f[f["doc_id"].isin(set(latest))], latest
+
+
+def national_concerns(tables: dict) -> pd.DataFrame:
+    """Per area, across forces (the national pseudo-force left out), in each force's latest report:
+    how many forces the area had a concern for, how many had findings in it, and the share.
+    Most often of concern first."""
+    f, latest = _latest_findings(tables)
     rows = []
     for area, g in f.groupby("area", observed=True):
         with_concern = g.loc[g["polarity"] == "concern", "force"].nunique()
@@ -131,11 +137,7 @@ def national_concerns(tables: dict) -> pd.DataFrame:
 
 def forces_by_area(tables: dict, area: str) -> pd.DataFrame:
     """For one area, each force's strengths and concerns in its latest report with findings."""
-    f = findings_table(tables)
-    f = f[f["force"].astype("string") != forces.NATIONAL]
-    latest = f.sort_values("published", kind="stable").groupby("force", observed=True)[
-        "doc_id"].last()
-    f = f[f["doc_id"].isin(set(latest))]
+    f, latest = _latest_findings(tables)
     rows = []
     for force, doc in latest.items():
         g = f[(f["doc_id"] == doc) & (f["area"] == area)]
