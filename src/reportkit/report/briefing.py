@@ -453,11 +453,9 @@ def show_progress(tables: dict, force: str):
 def show_progress_chart(tables: dict, force: str):
     from reportkit import charts
 
-    rows = progress_rows(tables, force)
-    nums = sorted({n for ns in rows["notes"] for n in ns}) if len(rows) else []
     cap = "Each recommendation's rating is the latest follow-up's, quoted in the table below."
-    return _display(figure_html(charts.recommendation_progress(tables, force))
-                    + _caption(cap if len(rows) else "", nums))
+    return _cited_chart(charts.recommendation_progress(tables, force), progress_rows(tables, force),
+                        cap)
 
 
 def _shorten(text: str, limit: int = 240) -> str:
@@ -549,11 +547,14 @@ def show_timeliness(tables: dict, force: str | None = None):
 def show_timeline_chart(tables: dict, force: str):
     from reportkit import charts
 
-    t = timeline_rows(tables, force)
-    nums = sorted({n for ns in t["notes"] for n in ns}) if len(t) else []
     cap = "The dates drawn are those in the table below; a month shows as the whole month."
-    return _display(figure_html(charts.force_timeline(tables, force))
-                    + _caption(cap if len(t) else "", nums))
+    return _cited_chart(charts.force_timeline(tables, force), timeline_rows(tables, force), cap)
+
+
+def _cited_chart(fig, rows: pd.DataFrame, caption: str):
+    """A chart with a caption citing the notes of the table rows it draws (none: no caption)."""
+    nums = sorted({n for ns in rows["notes"] for n in ns}) if len(rows) else []
+    return _display(figure_html(fig) + _caption(caption if len(rows) else "", nums))
 
 
 CLAIM_COLUMNS = {"claim_shown": ("Said in", "text"), "claim_published": ("On", "date"),
