@@ -147,3 +147,14 @@ def test_a_killed_worker_takes_the_programs_it_started_with_it(tmp_path):
             break
         time.sleep(0.05)
     assert not _alive(child), "the worker's own child outlived it"
+
+
+def test_an_idle_worker_killed_by_the_system_is_replaced():
+    tasks = iter([("a", ("a",)), ("b", ("b",))])
+    results = run_limited(_echo, tasks, 1, QUICK)
+    key, (value, pid) = next(results)
+    os.kill(pid, signal.SIGKILL)  # the OOM killer, between two documents
+    time.sleep(0.2)
+    key2, out = next(results)
+    assert key2 == "b" and out[0] == "b" and out[1] != pid
+    results.close()

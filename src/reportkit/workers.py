@@ -100,8 +100,7 @@ class _Pool:
         while todo or self.busy:
             while todo and len(self.busy) < self.jobs:
                 key, args = todo.popleft()
-                worker = self.idle.pop() if self.idle else _Worker(self.ctx, self.fn, self.limits)
-                worker.give(key, args, self.limits.seconds)
+                worker = self._give(key, args)
                 self.busy[worker.conn] = worker
             timeout = max(0.0, min(w.deadline for w in self.busy.values()) - time.monotonic())
             for conn in wait(list(self.busy), timeout):
@@ -112,6 +111,20 @@ class _Pool:
                     del self.busy[conn]
                     worker.kill()
                     yield worker.key, Refused(_too_slow(self.limits.seconds), "time")
+
+    def _give(self, key: Hashable, args: tuple) -> _Worker:
+        """An idle worker (or a new one) with the task; an idle worker the system killed
+        meanwhile (its pipe is broken) is replaced."""
+        while self.idle:
+            worker = self.idle.pop()
+            try:
+                worker.give(key, args, self.limits.seconds)
+                return worker
+            except OSError:
+                worker.kill()
+        worker = _Worker(self.ctx, self.fn, self.limits)
+        worker.give(key, args, self.limits.seconds)
+        return worker
 
     def _collect(self, worker: _Worker) -> tuple[Hashable, object]:
         key = worker.key
