@@ -6,15 +6,13 @@ sections, a review restating its baseline, a document contradicting itself, and 
 """
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.pdfmaker import make_pdf
-from tests.wordpdf import soffice
+from tests.wordpdf import convert, soffice
 
 from reportkit.extract.grades import dedupe, document_grades, page_grades
 from reportkit.extract.parse import parse_document
@@ -303,10 +301,7 @@ def word_review(tmp_path_factory) -> Path:
                     "custody overnight.")
     src = out / "review.docx"
     d.save(src)
-    env = dict(os.environ, HOME=str(out))
-    subprocess.run([exe, f"-env:UserInstallation=file://{out / 'profile'}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(out), str(src)],
-                   check=True, capture_output=True, timeout=300, env=env)
+    convert(exe, [src], out)
     return out / "review.pdf"
 
 

@@ -197,17 +197,21 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def convert(exe: str, sources: list[Path], out_dir: Path) -> None:
+    """Print ``sources`` (.docx) to PDF in ``out_dir`` with LibreOffice, in one run."""
+    env = dict(os.environ, HOME=str(out_dir))  # a private profile: no clash with another run
+    profile = f"-env:UserInstallation=file://{out_dir / 'lo-profile'}"
+    subprocess.run([exe, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out_dir),
+                    *map(str, sources)], check=True, capture_output=True, timeout=300, env=env)
+
+
 def build(docs: list[WordDoc], out_dir: Path) -> dict[str, Path]:
     """Each document as a PDF in ``out_dir`` (one soffice run for all), by name."""
     exe = soffice()
     if exe is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
     out_dir.mkdir(parents=True, exist_ok=True)
-    sources = [write_docx(doc, out_dir / f"{doc.name}.docx") for doc in docs]
-    env = dict(os.environ, HOME=str(out_dir))  # a private profile: no clash with another run
-    profile = f"-env:UserInstallation=file://{out_dir / 'lo-profile'}"
-    subprocess.run([exe, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out_dir),
-                    *map(str, sources)], check=True, capture_output=True, timeout=300, env=env)
+    convert(exe, [write_docx(doc, out_dir / f"{doc.name}.docx") for doc in docs], out_dir)
     pdfs = {doc.name: out_dir / f"{doc.name}.pdf" for doc in docs}
     missing = [n for n, p in pdfs.items() if not p.exists()]
     if missing:
