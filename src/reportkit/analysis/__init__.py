@@ -1,32 +1,42 @@
 """Stage 4, analysis: DataFrames in, DataFrames out. Baseline against follow-up (comparison),
 recommendation progress, timeliness, claims reconciled with reports, findings by area, the
 national view.
-Never reads documents: everything here starts from the tables."""
-from reportkit.analysis.areas import area_grid, area_table, latest_method, report_methods
-from reportkit.analysis.citations import citation_table
-from reportkit.analysis.comparison import compare, grade_table, harmonise, view_readings
-from reportkit.analysis.conflicts import date_conflicts, date_statements
-from reportkit.analysis.findings import (
-    area_changes,
-    area_counts,
-    findings_table,
-    latest_findings,
-    national_concerns,
-)
-from reportkit.analysis.national import (
-    national_grades,
-    national_progress,
-    national_summary,
-    thematic_figures,
-)
-from reportkit.analysis.progress import due_date, progress_table
-from reportkit.analysis.reconciliation import check_claims
-from reportkit.analysis.status import status_history, status_spans
-from reportkit.analysis.timeliness import force_events, lag_table
+Never reads documents: everything here starts from the tables.
 
-__all__ = ["area_changes", "area_counts", "findings_table", "latest_findings", "national_concerns",
-           "check_claims", "compare", "force_events", "grade_table", "harmonise", "national_grades",
-           "national_progress", "national_summary", "progress_table", "lag_table",
-           "area_grid", "area_table", "latest_method", "report_methods", "status_history",
-           "status_spans", "citation_table", "date_conflicts", "date_statements", "due_date",
-           "thematic_figures", "view_readings"]
+The names below load their module on first use, so importing one module of this package (the
+report's helpers import ``analysis.memo``) does not import all of them and pandera's schema."""
+from __future__ import annotations
+
+import importlib
+
+# public name -> the module of this package that defines it
+_WHERE = {
+    "area_grid": "areas", "area_table": "areas", "latest_method": "areas",
+    "report_methods": "areas",
+    "citation_table": "citations",
+    "compare": "comparison", "grade_table": "comparison", "harmonise": "comparison",
+    "view_readings": "comparison",
+    "date_conflicts": "conflicts", "date_statements": "conflicts",
+    "area_changes": "findings", "area_counts": "findings", "findings_table": "findings",
+    "latest_findings": "findings", "national_concerns": "findings",
+    "national_grades": "national", "national_progress": "national",
+    "national_summary": "national", "thematic_figures": "national",
+    "due_date": "progress", "progress_table": "progress",
+    "check_claims": "reconciliation",
+    "status_history": "status", "status_spans": "status",
+    "force_events": "timeliness", "lag_table": "timeliness",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value  # found once: later look-ups are plain attributes
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from reportkit.analysis.memo import per_tables
 from reportkit.vocabulary import (
     ANNOUNCING_GENRES,
     AREA_SCALE,
@@ -30,6 +31,7 @@ def _reports(tables: dict, force: str | None = None) -> pd.DataFrame:
     return docs[keep]
 
 
+@per_tables
 def area_table(tables: dict, force: str | None = None, press: bool = False) -> pd.DataFrame:
     """Area rows (stated and counted) with their document's kind, title and publication date,
     oldest report first; ``press`` adds the rows press pages and letters state."""
@@ -54,6 +56,7 @@ def _case_scale(tables: dict, doc_id: str) -> str | None:
     return str(scales.iloc[0]) if len(scales) else "three"
 
 
+@per_tables
 def report_methods(tables: dict, force: str) -> pd.DataFrame:
     """One row per report of ``force``, oldest first: its method (vocabulary.METHOD_WORDS codes:
     areas, four, three, none) and its headline in that method's own terms."""
@@ -70,6 +73,7 @@ def report_methods(tables: dict, force: str) -> pd.DataFrame:
                                        "method", "headline"])
 
 
+@per_tables
 def latest_method(tables: dict, force: str, graded: bool = False) -> dict | None:
     """The force's latest report (by publication) with its method and headline, or None;
     ``graded``: the latest that states graded figures (areas or cases)."""
@@ -128,6 +132,7 @@ def case_headline(tables: dict, doc_id: str) -> str:
     return size + ", ".join(parts) if parts else ""
 
 
+@per_tables
 def area_grid(tables: dict) -> pd.DataFrame:
     """One row per force with area grades: the grade code of each area in its latest report that
     grades areas (columns in vocabulary.GRADED_AREAS order), that report's doc_id and date, and

@@ -11,6 +11,7 @@ import pandas as pd
 
 from reportkit import forces
 from reportkit.analysis.comparison import documents_index, frame
+from reportkit.analysis.memo import per_tables
 
 QUOTED_TABLES = ("case_grades", "recommendations", "progress", "events", "claims")
 MANIFEST_NOTE = ("the day of publication comes from the corpus manifest (manifest.csv): the "
@@ -46,6 +47,7 @@ def _manifest_days(tables: dict, docs: pd.DataFrame, slug: str | None) -> pd.Dat
                          "detail": MANIFEST_NOTE})
 
 
+@per_tables
 def citation_table(tables: dict, force: str | None = None) -> pd.DataFrame:
     """Every citable passage for a force (None: every force), numbered from 1."""
     slug = forces.resolve(force) if force else None

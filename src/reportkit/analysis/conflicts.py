@@ -10,6 +10,7 @@ import pandas as pd
 
 from reportkit import forces
 from reportkit.analysis.comparison import frame
+from reportkit.analysis.memo import per_tables
 from reportkit.analysis.timeliness import bounds, report_documents
 
 FIELDWORK = ("fieldwork_start", "fieldwork_end")
@@ -84,6 +85,7 @@ def _publication_pairs(docs: pd.DataFrame, events: pd.DataFrame) -> list[dict]:
     return rows
 
 
+@per_tables
 def date_statements(tables: dict, force: str | None = None) -> pd.DataFrame:
     """Every pair of sources stating the same date of a report, agreeing or not."""
     docs = report_documents(tables)
@@ -96,6 +98,7 @@ def date_statements(tables: dict, force: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+@per_tables
 def date_conflicts(tables: dict, force: str | None = None) -> pd.DataFrame:
     """The pairs that cannot both be true: show both, with their quotes."""
     out = date_statements(tables, force)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from reportkit import forces
 from reportkit.analysis.comparison import documents_index, frame
+from reportkit.analysis.memo import per_tables
 from reportkit.vocabulary import INSPECTION_AREAS, REPORT_KINDS
 
 # change since the baseline per area (area_changes.change), in the order a reader wants them
@@ -24,6 +25,7 @@ _COLUMNS = ["force", "doc_id", "path", "title", "kind", "published", "published_
             "finding", "area", "section", "polarity", "type", "recommendation", "text", "page"]
 
 
+@per_tables
 def findings_table(tables: dict, force: str | None = None) -> pd.DataFrame:
     """Findings of the inspectorate's reports with their document, each judgment once (duplicates
     dropped), in reading order."""
@@ -44,6 +46,7 @@ def _reports(f: pd.DataFrame) -> list[str]:
     return list(f.drop_duplicates("doc_id").sort_values("published", kind="stable")["doc_id"])
 
 
+@per_tables
 def latest_findings(tables: dict, force: str) -> pd.DataFrame:
     """The strengths and concerns of the force's latest report with findings, by area then in
     reading order (quote in ``text``, ``page`` to cite)."""
@@ -62,6 +65,7 @@ def _counts(f: pd.DataFrame) -> pd.DataFrame:
         columns=["strength", "concern"], fill_value=0)
 
 
+@per_tables
 def area_counts(tables: dict, force: str) -> pd.DataFrame:
     """Strengths and concerns per area in each of the force's reports (one row per report and area)."""
     f = findings_table(tables, force)
@@ -76,6 +80,7 @@ def area_counts(tables: dict, force: str) -> pd.DataFrame:
                                        "concerns"])
 
 
+@per_tables
 def area_changes(tables: dict, force: str) -> pd.DataFrame:
     """Per area, the force's earliest report with findings (the baseline) against its latest:
     concerns then and now and the change (CHANGES). Empty with fewer than two reports."""
@@ -116,6 +121,7 @@ def _latest_findings(tables: dict) -> tuple[pd.DataFrame, pd.Series]:
     return f[f["doc_id"].isin(set(latest))], latest
 
 
+@per_tables
 def national_concerns(tables: dict) -> pd.DataFrame:
     """Per area, across forces (the national pseudo-force left out), in each force's latest report:
     how many forces the area had a concern for, how many had findings in it, and the share.
@@ -135,6 +141,7 @@ def national_concerns(tables: dict) -> pd.DataFrame:
                            kind="stable").reset_index(drop=True)
 
 
+@per_tables
 def forces_by_area(tables: dict, area: str) -> pd.DataFrame:
     """For one area, each force's strengths and concerns in its latest report with findings."""
     f, latest = _latest_findings(tables)

@@ -12,10 +12,12 @@ from reportkit.analysis.comparison import (
     headline_subset,
     pair_documents,
 )
+from reportkit.analysis.memo import per_tables
 from reportkit.analysis.progress import progress_table
 from reportkit.analysis.timeliness import lag_spread
 
 
+@per_tables
 def corpus_forces(tables: dict) -> list[str]:
     """Forces with at least one document, in alphabetical order, without the national pseudo-force."""
     docs = frame(tables, "documents")
@@ -23,6 +25,7 @@ def corpus_forces(tables: dict) -> list[str]:
     return sorted(found)
 
 
+@per_tables
 def national_grades(tables: dict) -> pd.DataFrame:
     """Per force and stage (baseline, follow-up): main-view shares of each grade with intervals."""
     rows = []
@@ -62,6 +65,7 @@ def _stated_percent(tables: dict, slug: str, doc, subset) -> dict[str, float]:
     return {str(g): float(v) for g, v in zip(raw["grade"], raw["percent"], strict=True)}
 
 
+@per_tables
 def thematic_figures(tables: dict) -> pd.DataFrame:
     """The national thematic's own pooled grades (main view), as it states them: one row per
     grade with its page and quote. Never rebuilt from the forces' reports."""
@@ -76,6 +80,7 @@ def thematic_figures(tables: dict) -> pd.DataFrame:
     return grades.reset_index(drop=True)
 
 
+@per_tables
 def national_progress(tables: dict) -> pd.DataFrame:
     """Recommendations per force and rating."""
     parts = []
@@ -115,6 +120,7 @@ def _share(g: pd.DataFrame, grade: str) -> tuple[object, object]:
     return pd.NA, pd.NA
 
 
+@per_tables
 def national_summary(tables: dict) -> pd.DataFrame:
     """One row per force: baseline and latest shares of good and inadequate (the scale each
     comes from), progress, and each report's lag from fieldwork to publication as a range."""

@@ -7,6 +7,7 @@ import pandas as pd
 
 from reportkit import forces
 from reportkit.analysis.comparison import documents_index, frame
+from reportkit.analysis.memo import per_tables
 from reportkit.analysis.timeliness import bounds, computed_date
 from reportkit.extract.counts import COUNT, parse_count
 from reportkit.tables import schema
@@ -91,6 +92,7 @@ def _due(row: pd.Series, docs: pd.DataFrame):
     return pd.NaT, None, "unknown"
 
 
+@per_tables
 def progress_table(tables: dict, force: str) -> pd.DataFrame:
     """One row per recommendation (and per progress note that names no recommendation)."""
     slug = forces.resolve(force)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from reportkit import forces
 from reportkit.analysis.comparison import COMBINED_GRADES, documents_index, frame
+from reportkit.analysis.memo import per_tables
 from reportkit.tables import schema
 from reportkit.tables.schema import REPORT_KINDS
 from reportkit.vocabulary import ANNOUNCING_GENRES
@@ -106,6 +107,7 @@ def report_value(grades: pd.DataFrame, report: str, subset: str | None, grade: s
     return float(r["cases"]), r["page"], r["quote"]
 
 
+@per_tables
 def check_claims(tables: dict, force: str | None = None) -> pd.DataFrame:
     """One row per claim: agrees, differs (both values) or not_found, with both quotes."""
     slug = forces.resolve(force) if force else None

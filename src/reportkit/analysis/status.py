@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 import pandas as pd
 
+from reportkit.analysis.memo import per_tables
 from reportkit.vocabulary import ANNOUNCING_GENRES, REC_STATUS_WORDS, REC_STATUSES, REPORT_KINDS
 
 _SAME_TEXT = 0.9  # share of matching characters for two wordings to be one recommendation
@@ -84,6 +85,7 @@ def _link(row: pd.Series, doc: pd.Series, docs: pd.DataFrame, reports: pd.DataFr
     return report, "the report the letter answers"
 
 
+@per_tables
 def status_history(tables: dict, force: str) -> pd.DataFrame:
     """The force's status rows, linked to their reports, in order of recommendation and date."""
     rows = tables.get("recommendation_status")

@@ -16,6 +16,7 @@ import pandas as pd
 
 from reportkit import config, forces
 from reportkit.analysis.comparison import documents_index, frame
+from reportkit.analysis.memo import per_tables
 from reportkit.tables.schema import REPORT_KINDS
 from reportkit.vocabulary import ANNOUNCING_GENRES
 
@@ -76,6 +77,7 @@ def _is_report(docs: pd.DataFrame) -> pd.Series:
     return mask
 
 
+@per_tables
 def report_documents(tables: dict) -> pd.DataFrame:
     """The documents index, with a report's missing publication date taken from the one
     publication page that announces it (same force and kind, and same fieldwork month where
@@ -233,6 +235,7 @@ def _report_row(tables: dict, docs: pd.DataFrame, doc_id: str) -> dict:
     }
 
 
+@per_tables
 def lag_table(tables: dict, force: str | None = None) -> pd.DataFrame:
     """One row per report: lags (as ranges where a date is imprecise) and the 56-day rule."""
     docs = report_documents(tables)
@@ -258,6 +261,7 @@ def _empty_columns():
             "publication_to_response", "rule_56_days", "rule_reason")
 
 
+@per_tables
 def lag_spread(tables: dict) -> pd.DataFrame:
     """Across forces: fieldwork-to-publication lag per report with a midpoint for ranking."""
     t = lag_table(tables)
@@ -269,6 +273,7 @@ def lag_spread(tables: dict) -> pd.DataFrame:
               "fieldwork_to_publication"]].reset_index(drop=True)
 
 
+@per_tables
 def force_events(tables: dict, force: str) -> pd.DataFrame:
     """Every dated event of one force for its timeline: one row per event with its precision."""
     slug = forces.resolve(force)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.ticker import FixedFormatter, FixedLocator
 
 from reportkit import forces
 from reportkit.analysis.findings import forces_by_area, national_concerns
@@ -71,7 +72,9 @@ def area_by_force(tables: dict, area: str, ax=None):
     y = np.arange(len(table))
     ax.barh(y - 0.18, table["concerns"], height=0.36, color=CONCERN_COLOUR, label="Concerns")
     ax.barh(y + 0.18, table["strengths"], height=0.36, color=STRENGTH_COLOUR, label="Strengths")
-    ax.set_yticks(y, [_plain(forces.display_name(f)) for f in table["force"]])
+    names = [_plain(forces.display_name(f)) for f in table["force"]]
+    if not _has_ticks(ax.yaxis, y, names):  # panels sharing a y axis: set once, not per panel
+        ax.set_yticks(y, names)
     if not ax.yaxis_inverted():  # panels share their y axis: invert it once
         ax.invert_yaxis()
     ax.set_xlabel("Findings in the force's latest report")
@@ -79,6 +82,14 @@ def area_by_force(tables: dict, area: str, ax=None):
     ax.legend(loc="lower right")
     n = int((table["concerns"] > 0).sum())
     return _finish(fig, ax, f"{words}: a concern in {n} of {len(table)} forces' latest reports")
+
+
+def _has_ticks(axis, where, names: list[str]) -> bool:
+    """Whether ``axis`` already has exactly these ticks and labels (set through a shared axis)."""
+    locator, formatter = axis.get_major_locator(), axis.get_major_formatter()
+    return (isinstance(locator, FixedLocator) and isinstance(formatter, FixedFormatter)
+            and np.array_equal(getattr(locator, "locs", ()), where)
+            and list(formatter.seq) == names)
 
 
 @style.styled

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from reportkit import config, forces
+from reportkit.analysis.memo import per_tables
 from reportkit.vocabulary import (  # the words for codes and dates, under the names notebooks use
     GRADE_WORDS,
     KIND_WORDS,
@@ -184,6 +185,7 @@ def show_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], **kwargs):
 
 # ---- notes: where each figure comes from -------------------------------------------------------
 
+@per_tables
 def notes_table(tables: dict, force: str | None = None) -> pd.DataFrame:
     """The numbered notes of a force's briefing (analysis.citations.citation_table)."""
     from reportkit.analysis.citations import citation_table
@@ -201,6 +203,17 @@ def _notes(index: dict, doc_id, page=None, quote=None) -> list[int]:
     from reportkit.analysis.citations import notes_for
 
     return notes_for(index, doc_id, page, quote)
+
+
+def _quoted_notes(index: dict, rows: pd.DataFrame, prefix: str = "") -> list[int]:
+    """The notes of rows that quote a document (``{prefix}doc_id``, ``page``, ``quote`` columns).
+    Columns zipped, not itertuples: that builds a namedtuple class per call, a cost in loops."""
+    if rows.empty:
+        return []
+    doc_col = f"{prefix}_doc_id" if prefix else "doc_id"
+    page_col, quote_col = (f"{prefix}_page", f"{prefix}_quote") if prefix else ("page", "quote")
+    return [n for d, p, q in zip(rows[doc_col], rows[page_col], rows[quote_col], strict=True)
+            for n in _notes(index, d, p, q)]
 
 
 def cite_html(numbers) -> str:
@@ -347,6 +360,7 @@ def _cases_shown(grades: pd.DataFrame) -> pd.Series:
                      index=grades.index, dtype="string")
 
 
+@per_tables
 def grade_rows(tables: dict, force: str) -> pd.DataFrame:
     """The main view's grade counts with what was said and what was derived, and their notes."""
     from reportkit.analysis.comparison import compare, frame
@@ -368,7 +382,7 @@ def _grade_row(r, raw: pd.DataFrame, index: dict) -> tuple:
     mine = raw[(raw["doc_id"] == r.doc_id) & (raw["assessor"] == r.assessor)
                & (raw["subset"] == r.subset)]
     src = mine[mine["grade"] == r.grade] if r.grade != "not_stated" else mine
-    notes = sorted({x for q in src.itertuples() for x in _notes(index, q.doc_id, q.page, q.quote)})
+    notes = sorted(set(_quoted_notes(index, src)))
     percent = src["percent"].dropna()
     if r.grade == "not_stated":
         cases, grade = f"{fmt_int(r.cases)} (the rest of {fmt_int(r.n)})", "grade not given"
@@ -425,6 +439,7 @@ PROGRESS_COLUMNS = {"number": ("No.", "int"), "text": ("Recommendation", "text")
                     "followup_published": ("Rated in", "month"), "notes": ("Source", "cite")}
 
 
+@per_tables
 def progress_rows(tables: dict, force: str) -> pd.DataFrame:
     from reportkit.analysis.progress import progress_table
 
@@ -475,6 +490,7 @@ CONFLICT_COLUMNS = {"report_shown": ("Report", "text"), "what": ("Date", "text")
                     "notes": ("Source", "cite")}
 
 
+@per_tables
 def timeline_rows(tables: dict, force: str | None = None) -> pd.DataFrame:
     from reportkit.analysis.timeliness import lag_table
     from reportkit.vocabulary import RULE_WORDS
@@ -506,11 +522,11 @@ def _timeline_notes(tables: dict, index: dict, r) -> list[int]:
     for doc, names in wanted.items():
         if _isna(doc):
             continue
-        for q in ev[(ev["doc_id"] == doc) & ev["event"].isin(names)].itertuples():
-            out.update(_notes(index, doc, q.page, q.quote))
+        out.update(_quoted_notes(index, ev[(ev["doc_id"] == doc) & ev["event"].isin(names)]))
     return sorted(out)
 
 
+@per_tables
 def conflict_rows(tables: dict, force: str | None = None) -> pd.DataFrame:
     from reportkit.analysis.conflicts import date_conflicts
     from reportkit.report.headline import source_words
@@ -563,6 +579,7 @@ CLAIM_COLUMNS = {"claim_shown": ("Said in", "text"), "claim_published": ("On", "
                  "notes": ("Source", "cite")}
 
 
+@per_tables
 def claim_rows(tables: dict, force: str) -> pd.DataFrame:
     """Every checked figure, disagreements first, in plain words, with both quotes' notes."""
     from reportkit.analysis.reconciliation import check_claims
@@ -884,6 +901,7 @@ def _share_shown(row: pd.Series, stage: str, grade: str) -> str:
     return MISSING
 
 
+@per_tables
 def national_rows(tables: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The overview table in words, and the notes it cites (numbered on this page)."""
     from reportkit.analysis.citations import citation_table, note_index
@@ -898,14 +916,14 @@ def national_rows(tables: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     grades = national_grades(tables)
     cites = []
     thematic = raw[raw["doc_id"].isin(set(grades_thematic(tables)["doc_id"]))]
-    used += [n for q in thematic.itertuples() for n in _notes(index, q.doc_id, q.page, q.quote)]
+    used += _quoted_notes(index, thematic)
     for r in summary.itertuples():
         mine = grades[grades["force"] == r.force][["doc_id", "subset"]].drop_duplicates()
         nums: list[int] = []
         for g in mine.itertuples():
             src = raw[(raw["doc_id"] == g.doc_id) & (raw["subset"] == g.subset)
                       & (raw["assessor"] == "inspectorate")]
-            nums += [n for q in src.itertuples() for n in _notes(index, q.doc_id, q.page, q.quote)]
+            nums += _quoted_notes(index, src)
         cites.append(sorted(set(nums)))
         used += nums
     for stage in ("baseline", "follow_up"):
