@@ -200,6 +200,9 @@ def cmd_briefings(args) -> int:
         _ocr_on()
     if args.scheduler:
         require("distributed", "dask", "--scheduler (a Dask cluster)")
+    from reportkit.report.runner import skip_unused_imports
+
+    skip_unused_imports()  # this command's own process: see runner.UNUSED_IMPORTS
     from reportkit.report.batch import run_briefings
 
     forces = _forces_arg(args.forces)

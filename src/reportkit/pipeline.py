@@ -3,6 +3,10 @@
 Per document (in parallel, cached by content hash): read, then parse. Then, for the corpus: apply
 folder and manifest overrides, link responses to the reports they answer, compute due dates, check
 the schema and write every table atomically.
+
+Imports are placed for the workers: they are forked from a small parent and import the extractors
+themselves (``_parser``), while the parent imports pandas, pandera and the table modules once the
+workers have their tasks (``_table_modules``); the two overlap instead of adding up.
 """
 from __future__ import annotations
 
@@ -13,20 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from reportkit import config
 from reportkit.errors import UsageError
-from reportkit.extract.parse import (
-    parse_document,  # imported here so that forked workers inherit it
-)
 from reportkit.forces import resolve
 from reportkit.read.corpus import Source, discover
-from reportkit.read.document import ReadError
+from reportkit.read.document import Document, ReadError
 from reportkit.read.reader import FileChanged, read_document
 from reportkit.tables import atomic, lock
-from reportkit.tables.schema import REPORT_KINDS, TABLES
 from reportkit.tables.state import (  # noqa: F401  (is_stale and STATE_FILE are part of this module's API)
     STATE_FILE,
     clear_state,
@@ -37,10 +36,15 @@ from reportkit.tables.state import (  # noqa: F401  (is_stale and STATE_FILE are
     up_to_date,
     write_state,
 )
-from reportkit.tables.store import coerce, load_tables, write_table_set
-from reportkit.tables.validate import validate
-from reportkit.vocabulary import ANNOUNCING_GENRES, PUBLICATION_EVENT
+from reportkit.vocabulary import ANNOUNCING_GENRES, PUBLICATION_EVENT, REPORT_KINDS
 from reportkit.workers import Limits, Refused, run_limited
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import pandas as pd
+
+    from reportkit.extract.parse import Parsed
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +77,7 @@ def process_file(abspath: str, sha256: str) -> Result:
             doc = read_document(abspath, words=False)  # the rows need the text, not the boxes
         except FileChanged:
             doc = read_document(abspath, words=False)  # once more: a copy that was finishing has
-        parsed = parse_document(doc)
+        parsed = _parser()(doc)
         rows = {t: list(getattr(parsed, t)) for t in ROW_TABLES}
         return Result(doc.sha256, pages=len(doc.pages), fmt=doc.format, meta=dict(parsed.meta),
                       rows=rows, warnings=[*doc.warnings, *parsed.warnings], file_key=doc.file_key)
@@ -87,6 +91,20 @@ def process_file(abspath: str, sha256: str) -> Result:
         log.debug("parser failure on %s", abspath, exc_info=True)
         return Result(sha256, transient=True, error=f"internal error while parsing ({type(exc).__name__}: {exc}); "
                       "please report it with the file")
+
+
+# The extractors (0.3 s of pattern compiling), imported by the first document a process parses:
+# in a worker, after the fork. A test may put its own parser here before the workers start.
+parse_document: Callable[[Document], Parsed] | None = None
+
+
+def _parser() -> Callable[[Document], Parsed]:
+    global parse_document
+    if parse_document is None:
+        from reportkit.extract.parse import parse_document as parse
+
+        parse_document = parse
+    return parse_document
 
 
 def _memory_limit() -> str:
@@ -152,10 +170,20 @@ def _outcomes(todo: list[Source], jobs: int, scheduler: str | None):
     if not tasks:
         return
     limits = Limits(config.MAX_SECONDS_PER_DOCUMENT, config.MAX_MEMORY_BYTES)
-    for sha, out in run_limited(process_file, tasks, min(jobs, len(tasks)), limits):
+    for sha, out in run_limited(process_file, tasks, min(jobs, len(tasks)), limits,
+                                meanwhile=_table_modules):
         if isinstance(out, Refused):
             out = Result(str(sha), error=out.reason)
         yield sha, out
+
+
+def _table_modules() -> None:
+    """Import what assembling, checking and writing the tables needs (pandas, pandera, the due
+    dates of analysis): 0.5-1 s, spent while the workers read."""
+    import reportkit.analysis.progress  # noqa: F401
+    import reportkit.tables.schema
+    import reportkit.tables.store
+    import reportkit.tables.validate  # noqa: F401
 
 
 def extract_corpus(raw: Path | str = config.RAW_DIR, out: Path | str | None = config.PROCESSED_DIR,
@@ -202,6 +230,8 @@ def _extract(raw: Path, out: Path | None, jobs: int, forces: list[str] | None, c
     stamp = fingerprint(sources, version, forces, skipped, problems)
     if out is not None and cache is not None and up_to_date(out, stamp):
         log.info("nothing changed in %s since the tables in %s were written", raw, out)
+        from reportkit.tables.store import load_tables
+
         return load_tables(out)  # nothing changed since these tables were written
     readable = [s for s in sources if s.problem is None]
     results: dict[str, Result] = {}
@@ -249,6 +279,9 @@ def _as_read(s: Source, res: Result, results: dict[str, Result], sources: list[S
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path, stamp: str,
                  sources: Sequence[Source] = ()) -> None:
+    from reportkit.tables.store import write_table_set
+    from reportkit.tables.validate import validate
+
     checked = {name: validate(df, name) for name, df in tables.items()}  # all, before any write
     out.mkdir(parents=True, exist_ok=True)
     atomic.remove_stale_temps(out)
@@ -305,6 +338,11 @@ def assemble(sources: list[Source], skipped: list[Source], problems: list[str],
     _link_claims(rows["claims"], docs)
     _finish_events(rows["events"], docs)
     _due_dates(rows["recommendations"], docs)
+    import pandas as pd
+
+    from reportkit.tables.schema import TABLES
+    from reportkit.tables.store import coerce
+
     tables = {"documents": pd.DataFrame(docs), "extraction_log": pd.DataFrame(logrows)}
     tables.update({t: pd.DataFrame(rows[t]) for t in ROW_TABLES})
     return {name: _sorted(coerce(tables[name], name), name) for name in TABLES}
@@ -407,6 +445,8 @@ def _describes(report: dict, claim: dict) -> bool:
     kind, year = claim.get("about_kind"), claim.get("about_year")
     if kind is not None and _coarse(report["kind"]) != _coarse(kind):
         return False
+    import pandas as pd
+
     if year is None or pd.isna(year):
         return True
     years = {_as_date(v).year for v in (report["published"], report["fieldwork_start"]) if v is not None}
@@ -418,7 +458,11 @@ def _coarse(kind: str) -> str:
 
 
 def _as_date(value) -> date:
-    return value if isinstance(value, date) else pd.Timestamp(value).date()
+    if isinstance(value, date):
+        return value
+    import pandas as pd
+
+    return pd.Timestamp(value).date()
 
 
 def _same_month(a, b) -> bool:

@@ -46,13 +46,16 @@ class Refused:
 
 
 def run_limited(fn: Callable, tasks: Iterable[tuple[Hashable, tuple]], jobs: int,
-                limits: Limits) -> Iterator[tuple[Hashable, object]]:
+                limits: Limits, meanwhile: Callable[[], object] | None = None
+                ) -> Iterator[tuple[Hashable, object]]:
     """Call ``fn(*args)`` for each ``(key, args)`` in up to ``jobs`` worker processes; yield
     ``(key, result)`` as each finishes, or ``(key, Refused)`` when it overran a limit or its worker
-    died. ``fn`` must return picklable values and never raise (an exception becomes a Refused)."""
+    died. ``fn`` must return picklable values and never raise (an exception becomes a Refused).
+    ``meanwhile`` is called once in this process as soon as the first workers have their tasks
+    (the caller's own slow start-up, run while they work instead of before they are forked)."""
     pool = _Pool(fn, max(1, jobs), limits)
     try:
-        yield from pool.run(deque(tasks))
+        yield from pool.run(deque(tasks), meanwhile)
     finally:
         pool.close()
 
@@ -96,12 +99,16 @@ class _Pool:
         self.idle: list[_Worker] = []
         self.busy: dict[Connection, _Worker] = {}
 
-    def run(self, todo: deque) -> Iterator[tuple[Hashable, object]]:
+    def run(self, todo: deque, meanwhile: Callable[[], object] | None = None
+            ) -> Iterator[tuple[Hashable, object]]:
         while todo or self.busy:
             while todo and len(self.busy) < self.jobs:
                 key, args = todo.popleft()
                 worker = self._give(key, args)
                 self.busy[worker.conn] = worker
+            if meanwhile is not None:
+                meanwhile()
+                meanwhile = None
             timeout = max(0.0, min(w.deadline for w in self.busy.values()) - time.monotonic())
             for conn in wait(list(self.busy), timeout):
                 yield self._collect(self.busy.pop(conn))  # type: ignore[call-overload]

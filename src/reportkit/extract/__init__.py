@@ -3,8 +3,21 @@ progress ratings, findings, claims, graded areas, recommendation statuses). ``pa
 the entry point; each module reads one kind of fact and says where its rows' columns come from.
 ``heading_area`` and ``topic_area`` (areas.py) say which inspection area a heading names or a
 sentence is about, as findings are filed.
-"""
-from reportkit.extract.areas import heading_area, topic_area
-from reportkit.extract.parse import parse_document
 
-__all__ = ["heading_area", "parse_document", "topic_area"]
+The names below load on first use: importing one small module (``extract.counts``, as the
+analysis does) does not compile every extractor's patterns (about 0.3 s).
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_WHERE = {"heading_area": "areas", "topic_area": "areas", "parse_document": "parse"}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(import_module(f"reportkit.extract.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'reportkit.extract' has no attribute {name!r}")

@@ -98,16 +98,25 @@ _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]|(?<!\w)['\u2018][^'\u
 _CAPTION = re.compile(r"^\W*(?:Figure|Table|Chart|Graph|Source|Note|Box|Case\s+study)\s*\d*\s*[:.\-\u2013]", re.I)
 _FIGURES = re.compile(r"\b\d+\s+(?:of|out\s+of)\s+(?:the\s+|these\s+)?\d+\b|\b\d+\s*(?:%|per\s*cent)"
                       r"|\b\d+\s+(?:cases|case\s+files)\b", re.I)
-_DOTTED = re.compile(r"\.{4,}|(?:\. ){3,}")
+_DIGIT = re.compile(r"\d")  # every _FIGURES shape holds one: a quick scan rules most sentences out
 _PARA_NO = re.compile(r"^\d{1,2}(?:\.\d{1,3})+\.?\s+|^\d{1,3}\.\s+(?=[A-Z])")
 _IN_SUMMARY = re.compile(r"^\W*(?:In\s+summary|To\s+summarise|Overall|In\s+conclusion)\s*,", re.I)
 
 
+def _dotted(text: str) -> bool:
+    r"""A contents line's leaders (four dots, or three spaced ones): the regex ``\.{4,}|(?:\. ){3,}``
+    as two substring tests, the same answer in a tenth of the time."""
+    return "...." in text or ". . . " in text
+
+
 def _shape(sentence: str) -> tuple[str, str] | None:
     low = sentence.lower()
+    may = {"concern": any(w in low for w in _CONCERN_STEMS),  # once per sentence, not per shape
+           "strength": any(w in low for w in _STRENGTH_STEMS)}
+    if not (may["concern"] or may["strength"]):
+        return None
     for _name, polarity, rx in _SHAPE_RES:
-        stems = _CONCERN_STEMS if polarity == "concern" else _STRENGTH_STEMS
-        if any(w in low for w in stems):
+        if may[polarity]:
             m = rx.search(sentence)
             if m and not _spoken(sentence, m.start()):
                 return polarity, " ".join(m.group().split())
@@ -125,14 +134,14 @@ def classify(sentence: str) -> tuple[str, str] | None:
     """(polarity, the words that state it) of a judgment sentence, or None."""
     if not isinstance(sentence, str) or len(sentence) < 25 or _HYPOTHETICAL.match(sentence):
         return None
-    if _FIGURES.search(sentence) or (has_grade_word(sentence) and GRADE_RE.search(sentence)
+    if (_DIGIT.search(sentence) and _FIGURES.search(sentence)) or (has_grade_word(sentence) and GRADE_RE.search(sentence)
                                      and page_figures(sentence)):
         return None  # "found good practice in 11 of the 32 cases": case figures (grades.py's)
     return _shape(sentence)
 
 
 def _finding_text(text: str, skip: set[str]) -> bool:
-    return (text not in skip and not _DOTTED.search(text) and not _CAPTION.match(text)
+    return (text not in skip and not _dotted(text) and not _CAPTION.match(text)
             and text.rstrip()[-1:] in ".!?\"'\u201d\u2019")
 
 

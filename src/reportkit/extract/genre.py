@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportkit import forces
 from reportkit.read.document import Document
@@ -448,8 +449,14 @@ def _title_line(doc: Document) -> str:
     return f"{doc.title}\n" + "\n".join(lines[:3])
 
 
+@lru_cache(maxsize=1)  # the kind and the force both count a whole document: once (cleared per document)
+def text_mentions(text: str) -> dict[str, int]:
+    """forces.mentions of a document's whole text (do not change the dict: it is shared)."""
+    return forces.mentions(text)
+
+
 def _many_forces(doc: Document) -> bool:
-    counts = forces.mentions(doc.text)
+    counts = text_mentions(doc.text)
     return len([c for c in counts.values() if c >= 2]) >= 4
 
 

@@ -443,7 +443,7 @@ def _update(ctx: _Context, span: Span, found: list[Figure]) -> _Context:
         report = (last.report, last.report_year, last.report_kind) if last.report else None
         return _Context(last.total, last.subset, last.assessor, last.total_quote, report, True,
                         ctx.page_totals)
-    stale = replace(ctx, fresh=False)
+    stale = replace(ctx, fresh=False) if ctx.fresh else ctx  # contexts are never changed in place
     if not _CASE_WORDS.search(span.text) or not has_count(span.text):  # cheap tests first
         return stale
     total = _total(span.text)

@@ -69,7 +69,7 @@ def force(doc: Document, kind_: str | None = None) -> str | None:
     if (kind_ or kind(doc)) == "thematic":
         return forces.NATIONAL
     cover = forces.mentions(_cover(doc))
-    counts = cover or forces.mentions(doc.text)
+    counts = cover or genre.text_mentions(doc.text)
     if not counts:  # a page titled by its area ("Norfolk: National child protection inspection")
         return _title_area(doc) or _area(doc.text)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -78,7 +78,7 @@ def force(doc: Document, kind_: str | None = None) -> str | None:
     return ranked[0][0]
 
 
-_AREA = re.compile(r"\b(?:for|in|of)\s+((?:the\s+)?[A-Z][\w&'-]*(?:\s+(?:and\s+)?[A-Z][\w&'-]*){0,3})")
+_AREA = re.compile(r"(?=[fio])\b(?:for|in|of)\s+((?:the\s+)?[A-Z][\w&'-]*(?:\s+(?:and\s+)?[A-Z][\w&'-]*){0,3})")
 
 
 def _title_area(doc: Document) -> str | None:

@@ -101,10 +101,12 @@ def _events(kind: str, pub: Dated | None, work: Dated | None) -> list[dict]:
 def parse_document(doc: Document) -> Parsed:
     """Every row reportkit extracts from one document, plus plain-English warnings."""
     sentences.clear_cache()  # the modules share one split of each page, for this document only
+    genre.text_mentions.cache_clear()
     try:
         return _parse(doc)
     finally:
         sentences.clear_cache()
+        genre.text_mentions.cache_clear()
 
 
 def _distinct(unread: list[dict]) -> list[dict]:

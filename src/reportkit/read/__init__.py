@@ -2,12 +2,23 @@
 
 PDFs through pypdfium2 (text) and pdfplumber (geometry), web pages through trafilatura, plain
 text as it is; ``discover`` walks a raw folder into :class:`Source` records.
+
+The names below load on first use: the freshness check (``tables.state``, which needs only
+``discover``) does not import numpy and the readers.
 """
-from reportkit.read.corpus import Source, discover
-from reportkit.read.document import Document, Page, ReadError, Word
-from reportkit.read.reader import read_document
-from reportkit.read.snippet import highlighted_region
+from __future__ import annotations
 
-__all__ = ["Document", "Page", "ReadError", "Source", "Word", "discover",
-           "highlighted_region", "read_document"]
+from importlib import import_module
+from typing import Any
 
+_WHERE = {"Document": "document", "Page": "document", "ReadError": "document", "Word": "document",
+          "Source": "corpus", "discover": "corpus", "read_document": "reader",
+          "highlighted_region": "snippet"}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(import_module(f"reportkit.read.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'reportkit.read' has no attribute {name!r}")

@@ -1,168 +1,44 @@
-"""`reportkit briefings`: run the force briefing notebook per force with papermill, export HTML.
+"""`reportkit briefings`: run the force briefing notebook per force with papermill, export HTML
+(and PDF), write the index.
 
-Parameters are checked before anything runs. Each notebook runs in its own worker process (or on a
-Dask cluster) and is exported to HTML in that same process. One force failing does not stop the
-others: its executed notebook is kept and exported, the index marks it, and the exit code says so.
+Parameters are checked before anything runs. Workers (report/runner.py) start their kernels at
+once, while this process checks the tables and plans; each notebook is then exported and printed
+in the background while the next one runs (on a Dask cluster, all of it in the cluster's worker).
+One force failing does not stop the others: its executed notebook is kept and exported, the index
+marks it, and the exit code says so.
 """
 from __future__ import annotations
 
+import ast
 import json
-import multiprocessing
-import os
-import queue
-import subprocess
 import sys
-import tempfile
-import threading
-import time
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from reportkit import config, forces
 from reportkit.errors import ReportkitError, UsageError  # noqa: F401  (UsageError re-exported)
+from reportkit.report.runner import (  # noqa: F401  (the kernel's helpers, for tests and Dask)
+                                     Finisher,
+                                     Job,
+                                     Pool,
+                                     _local,
+                                     _silent,
+                                     run_job,
+                                     run_job_once,
+                                     stop_kernel,
+                                     warm_kernel,
+)
 from reportkit.tables import atomic, lock
 
 FORCE_NOTEBOOK = "force_briefing.ipynb"
 NATIONAL_NOTEBOOK = "national_overview.ipynb"
 NATIONAL = "national"
 INDEX_STATE = "index.json"  # headline figures of every briefing made so far, for the index
-# The kernel's own notices (TCP transport, interrupt at shutdown) would break the progress bar.
-KERNEL_QUIET = ["--IPKernelApp.log_level=CRITICAL"]
 
 
 class ExtractionFailed(ReportkitError, RuntimeError):
     """The tables could not be brought up to date: briefings would describe an old corpus."""
-
-
-@dataclass(frozen=True)
-class Job:
-    name: str  # a force slug, or "national"
-    notebook: str
-    parameters: dict
-    ipynb: str
-    html: str
-    title: str
-    pdf: str | None = None  # where to print the page, when a headless Chromium was found
-    browser: str | None = None
-
-
-# ---- one kernel per worker, reused -------------------------------------------------------------
-# Importing pandas, matplotlib and scipy costs more than a briefing's own work, so a worker keeps
-# one `reportkit` kernel with them loaded and clears its namespace between notebooks. The kernel
-# belongs to the thread that started it (a Dask worker runs tasks in threads).
-
-WARM_UP = "import reportkit.report.briefing, reportkit.charts.plots, reportkit.tables.store"
-# The kernel dies with the process that started it: a kill -9 of the batch leaves no kernel.
-DIE_WITH_PARENT = "from reportkit.workers import die_with_parent; die_with_parent({pid})"
-# Forget the last notebook's variables (what %reset does, without its slow garbage collection).
-CLEAR = ("_ns, _hidden = get_ipython().user_ns, get_ipython().user_ns_hidden\n"
-         "for _k in [k for k in _ns if not k.startswith('_') and k not in _hidden]:\n"
-         "    del _ns[_k]")
-_local = threading.local()  # .kernel: (manager, a blocking client kept open for resets)
-
-
-def _silent(kc, code: str) -> None:
-    kc.execute_interactive(code, store_history=False, timeout=300, output_hook=lambda msg: None)
-
-
-def warm_kernel():
-    """This thread's kernel, started and warmed on first use, with an empty namespace."""
-    held = getattr(_local, "kernel", None)
-    if held is not None and held[0].is_alive():
-        _silent(held[1], CLEAR)
-        return held[0]
-    from jupyter_client.manager import KernelManager
-
-    stop_kernel()
-    # Briefing kernels draw to files, never to a screen: the backend is chosen here, by the batch,
-    # not by importing reportkit (which must leave an analyst's own session alone).
-    os.environ.setdefault("MPLBACKEND", "Agg")
-    km = KernelManager(kernel_name=config.KERNEL_NAME)
-    km.start_kernel(extra_arguments=KERNEL_QUIET)
-    kc = km.blocking_client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=60)
-    _silent(kc, DIE_WITH_PARENT.format(pid=os.getpid()))
-    _silent(kc, WARM_UP)
-    _local.kernel = (km, kc)
-    return km
-
-
-def stop_kernel() -> None:
-    held, _local.kernel = getattr(_local, "kernel", None), None
-    if held is not None:
-        try:
-            held[1].stop_channels()
-            held[0].shutdown_kernel(now=True)
-        except Exception:  # already gone: nothing to stop
-            pass
-
-
-# ---- one notebook (runs in a worker) ------------------------------------------------------------
-
-def run_job(job: Job) -> dict:
-    """Execute one notebook, keep it, export it. Never raises: failure is in the result."""
-    import nbformat
-    import papermill as pm
-
-    from reportkit.report.export import export_html
-
-    start = time.perf_counter()
-    error = pdf_error = None
-    with tempfile.TemporaryDirectory(prefix="reportkit-nb-") as tmp:
-        executed = Path(tmp) / f"{job.name}.ipynb"
-        try:
-            pm.execute_notebook(job.notebook, str(executed), parameters=job.parameters,
-                                kernel_name=config.KERNEL_NAME, progress_bar=False,
-                                log_output=False, request_save_on_cell_execute=False,
-                                cwd=str(Path(job.notebook).parent), km=warm_kernel())
-        except pm.PapermillExecutionError as exc:
-            error = f"{exc.ename}: {exc.evalue}".strip()
-        except Exception as exc:  # the kernel died or would not start: still report it
-            error = f"{type(exc).__name__}: {exc}"
-        if error:
-            stop_kernel()  # the next notebook gets a fresh kernel, whatever this one left
-        if executed.exists():
-            nb = nbformat.read(str(executed), as_version=4)
-            atomic.write_text(job.ipynb, nbformat.writes(nb))
-            export_html(nb, job.html, job.title)
-        else:
-            atomic.write_text(job.html, _failure_page(job.title, error or "no output"))
-    if job.pdf and job.browser:
-        pdf_error = _print(job)
-    return {"name": job.name, "ok": error is None, "error": error,
-            "pdf": bool(job.pdf and job.browser) and pdf_error is None, "pdf_error": pdf_error,
-            "seconds": time.perf_counter() - start}
-
-
-def _print(job: Job) -> str | None:
-    """The page as PDF beside it; the reason when it could not be printed (the HTML stands)."""
-    from reportkit.report.export import export_pdf
-
-    try:
-        export_pdf(job.html, str(job.pdf), str(job.browser))
-    except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
-        Path(str(job.pdf)).unlink(missing_ok=True)  # never an old PDF beside a new page
-        return f"{type(exc).__name__}: {exc}"
-    return None
-
-
-def run_job_once(job: Job) -> dict:
-    """run_job in a kernel of its own, stopped afterwards (for Dask workers, which may retire)."""
-    try:
-        return run_job(job)
-    finally:
-        stop_kernel()
-
-
-def _failure_page(title: str, error: str) -> str:
-    from reportkit.report.briefing import esc
-
-    return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{esc(title)}"
-            f"</title></head><body><h1>{esc(title)}</h1><p>This briefing could not be built: "
-            f"{esc(error)}</p></body></html>")
 
 
 # ---- checking parameters ------------------------------------------------------------------------
@@ -186,10 +62,30 @@ def check_forces(names) -> list[str] | None:
     return out
 
 
-def check_parameters(notebook: Path, given: dict) -> None:
-    import papermill as pm
+def declared_parameters(notebook: Path) -> set[str]:
+    """The names the notebook's first cell tagged ``parameters`` assigns: what a run may set.
+    Read with ast, which costs nothing beside importing papermill; papermill's own reading
+    when the cell is not plain Python (a magic) or the file not plain JSON."""
+    try:
+        nb = json.loads(notebook.read_text(encoding="utf-8"))
+        cell = next(c for c in nb.get("cells", []) if c.get("cell_type") == "code"
+                    and "parameters" in c.get("metadata", {}).get("tags", []))
+        source = cell.get("source", "")
+        tree = ast.parse("".join(source) if isinstance(source, list) else source)
+    except (ValueError, SyntaxError, StopIteration, AttributeError):
+        import papermill as pm
 
-    declared = set(pm.inspect_notebook(str(notebook)))
+        return set(pm.inspect_notebook(str(notebook)))
+    names: set[str] = set()
+    for node in tree.body:
+        targets = (node.targets if isinstance(node, ast.Assign)
+                   else [node.target] if isinstance(node, ast.AnnAssign) else [])
+        names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return names
+
+
+def check_parameters(notebook: Path, given: dict) -> None:
+    declared = declared_parameters(notebook)
     unknown = sorted(set(given) - declared)
     if unknown:
         raise UsageError(f"unknown notebook parameter(s) {', '.join(map(repr, unknown))} for "
@@ -240,11 +136,11 @@ def _run(wanted, jobs, out, raw, processed, scheduler, progress, extra, notebook
         raise UsageError(f"--param {reserved[0]}=... is set by the batch for each briefing: use "
                          "--forces to choose forces (and --processed for the tables)")
     check_parameters(notebook, {"force": None, "processed_dir": None, **extra})
-    from reportkit.report.briefing import headline_figures
-    from reportkit.report.methods_view import method_line
-
-    # workers start (and warm their kernels) while this process checks and loads the tables
-    pool = _Pool(jobs) if jobs > 1 and not scheduler else None
+    # Workers start (and warm their kernels) now, while this process checks and loads the
+    # tables; no more of them than notebooks when the forces are named. With a cluster, its
+    # workers run, export and print everything.
+    pool = None if scheduler else Pool(min(jobs, len(selected) + 1) if selected else jobs)
+    finisher = None if scheduler else Finisher(_find_browser())
     try:
         _extract_if_stale(raw, processed, jobs, progress, scheduler)
         # From the first read of the tables to the index: one set. An extraction started meanwhile
@@ -256,17 +152,37 @@ def _run(wanted, jobs, out, raw, processed, scheduler, progress, extra, notebook
             if not slugs:
                 raise UsageError(f"no force has a readable document in {processed}")
             _refuse_absent(slugs, present, processed)
-            todo = with_pdfs(plan(slugs, notebook, national_nb, out, processed.resolve(), extra))
-            if pool:
-                pool.submit(todo)
-            figures = {slug: {**_figures_for_index(headline_figures(tables, slug)),
-                              "method": method_line(tables, slug)} for slug in slugs}
-            results = execute(todo, jobs, progress, scheduler, pool)
+            todo = with_pdfs(plan(longest_first(slugs, tables), notebook, national_nb, out,
+                                  processed.resolve(), extra))
+            if pool:  # this process exports and prints; the workers run notebooks
+                pool.submit([replace(job, browser=None, export_here=False) for job in todo])
+            figures = index_figures(tables, slugs)  # while the notebooks run
+            results = execute(todo, jobs, progress, scheduler, pool, finisher)
             write_index(out, slugs, results, figures, present)
+    except BaseException:
+        if pool:
+            pool.cancel()  # no new notebook after an error or Ctrl-C
+        raise
     finally:
         if pool:
             pool.close()
+        if finisher:
+            finisher.close()
     return summarise(results, out)
+
+
+def index_figures(tables: dict, slugs: list[str]) -> dict[str, dict]:
+    from reportkit.report.briefing import headline_figures
+    from reportkit.report.methods_view import method_line
+
+    return {slug: {**_figures_for_index(headline_figures(tables, slug)),
+                   "method": method_line(tables, slug)} for slug in slugs}
+
+
+def _find_browser() -> str | None:
+    from reportkit.report.export import find_browser
+
+    return find_browser()
 
 
 def _refuse_absent(slugs: list[str], present: list[str], processed: Path) -> None:
@@ -296,9 +212,11 @@ def with_pdfs(todo: list[Job]) -> list[Job]:
 
 def _extract_if_stale(raw: Path, processed: Path, jobs: int, progress: bool, scheduler) -> None:
     """Re-extract first when the raw folder (or the extractor) changed since the last extraction."""
-    from reportkit.pipeline import extract_corpus, is_stale
+    from reportkit.tables.state import is_stale  # hashing only: no pandas when up to date
 
     if raw.is_dir() and any(raw.iterdir()) and is_stale(raw, processed):
+        from reportkit.pipeline import extract_corpus
+
         print(f"reportkit briefings: {raw} (or the extractor) changed since the last extraction; "
               "extracting first",
               file=sys.stderr)
@@ -317,6 +235,14 @@ def _load(processed: Path):
         raise UsageError(str(exc)) from None
 
 
+def longest_first(slugs: list[str], tables: dict) -> list[str]:
+    """Forces with the most documents first (a force's notebook reads and charts its documents):
+    the workers then end on short notebooks, and no worker waits long at the end for another."""
+    docs = tables["documents"]
+    counts = docs["force"].astype("string").value_counts().to_dict()
+    return sorted(slugs, key=lambda slug: -counts.get(slug, 0))
+
+
 def plan(slugs, notebook: Path, national_nb: Path, out: Path, processed: Path,
          extra: dict) -> list[Job]:
     """The national overview first (the longest run), then one job per force."""
@@ -333,16 +259,30 @@ def plan(slugs, notebook: Path, national_nb: Path, out: Path, processed: Path,
 
 
 def execute(todo: list[Job], jobs: int, progress: bool, scheduler: str | None,
-            pool: _Pool | None = None) -> dict[str, dict]:
-    """Run every job with one progress bar; results by job name."""
+            pool: Pool | None = None, finisher: Finisher | None = None) -> dict[str, dict]:
+    """Run every job with one progress bar; results by job name. With a ``finisher`` each
+    notebook is exported and printed in the background while the next one runs."""
     from tqdm import tqdm
 
     results: dict[str, dict] = {}
     bar = tqdm(total=len(todo), desc="briefings", unit="nb", disable=not progress, file=sys.stderr)
-    try:
-        for res in (pool.results() if pool else _results(todo, jobs, scheduler)):
+    by_name = {job.name: job for job in todo}
+
+    def finish(done) -> None:
+        for res in done:
             results[res["name"]] = res
             bar.update()
+
+    try:
+        for res in (pool.results() if pool else _results(todo, jobs, scheduler)):
+            job = by_name.get(res["name"])
+            if finisher and job and "executed" in res:  # a worker got to its end
+                finisher.submit(job, res)
+                finish(finisher.finished(wait=False))
+            else:
+                finish([res])
+        if finisher:
+            finish(finisher.finished(wait=True))
     finally:
         bar.close()
     return results
@@ -353,96 +293,13 @@ def _results(todo: list[Job], jobs: int, scheduler: str | None):
         from reportkit.cluster import run_on_dask
 
         yield from run_on_dask(scheduler, run_job_once, [(job,) for job in todo])
-    elif jobs <= 1 or len(todo) <= 1:
-        try:
-            yield from map(run_job, todo)
-        finally:
-            stop_kernel()
     else:
-        pool = _Pool(min(jobs, len(todo)))
+        pool = Pool(min(jobs, len(todo)))
         try:
             pool.submit(todo)
             yield from pool.results()
         finally:
             pool.close()
-
-
-# Each worker process takes jobs from a queue until it meets None, then stops its own kernel: a
-# worker's kernel must not outlive the batch, and a pool has no hook at worker exit.
-_QUEUES: tuple | None = None
-
-
-def _worker_init(todo_q, done_q, parent: int) -> None:
-    global _QUEUES
-    _QUEUES = (todo_q, done_q)
-    from reportkit.workers import die_with_parent
-
-    die_with_parent(parent)
-
-
-def _worker_loop() -> int:
-    assert _QUEUES is not None, "the pool's initializer sets the queues"
-    todo_q, done_q = _QUEUES
-    done = 0
-    try:
-        try:
-            warm_kernel()  # before the first job arrives: the parent is still loading tables
-        except Exception:  # run_job reports a kernel that will not start, job by job
-            stop_kernel()
-        while (job := todo_q.get()) is not None:
-            done_q.put(run_job(job))
-            done += 1
-    finally:
-        stop_kernel()
-    return done
-
-
-class _Pool:
-    """Worker processes, each with one warm kernel, taking jobs from a queue until told to stop."""
-
-    def __init__(self, workers: int):
-        # spawn, not fork: a parent that already talked to a kernel holds ZMQ state a fork would share
-        ctx = multiprocessing.get_context("spawn")
-        self.workers = workers
-        self.todo_q, self.done_q = ctx.Queue(), ctx.Queue()
-        self.pending: dict[str, Job] = {}
-        self.stopped = False
-        self.executor = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
-                                            initargs=(self.todo_q, self.done_q, os.getpid()))
-        self.loops = [self.executor.submit(_worker_loop) for _ in range(workers)]
-
-    def submit(self, todo: list[Job]) -> None:
-        for job in todo:
-            self.pending[job.name] = job
-            self.todo_q.put(job)
-        self._stop_workers()
-
-    def _stop_workers(self) -> None:
-        if not self.stopped:
-            self.stopped = True
-            for _ in range(self.workers):
-                self.todo_q.put(None)
-
-    def results(self):
-        ended_at = None
-        while self.pending:
-            try:
-                res = self.done_q.get(timeout=1.0)
-            except queue.Empty:
-                if ended_at is None and all(f.done() for f in self.loops):
-                    ended_at = time.monotonic()  # results may still be in flight: wait a little
-                if ended_at is not None and time.monotonic() - ended_at > 10:
-                    break  # every worker ended (or died) and nothing more will come
-                continue
-            self.pending.pop(res["name"], None)
-            yield res
-        for name in list(self.pending):  # a worker process died under these jobs
-            self.pending.pop(name)
-            yield {"name": name, "ok": False, "seconds": 0.0, "error": "worker process died"}
-
-    def close(self) -> None:
-        self._stop_workers()
-        self.executor.shutdown(wait=True)
 
 
 # ---- the index ----------------------------------------------------------------------------------

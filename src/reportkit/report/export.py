@@ -1,5 +1,6 @@
 """Executed notebook -> one self-contained HTML page (no code, no prompts, nothing from a CDN),
-and that page -> PDF through headless Chromium.
+and that page -> PDF through headless Chromium, one process per page (the batch prints with one
+browser for the whole run, report/pdfprint.py, and falls back to this when that fails).
 
 The exporter is built once per process and reused: building it (Jinja environment, CSS) costs more
 than exporting a briefing, and a batch worker exports many.
@@ -16,12 +17,14 @@ import subprocess
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from reportkit import config
 from reportkit.tables import atomic
 from reportkit.vocabulary import time_words
+
+if TYPE_CHECKING:
+    import nbformat
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,8 @@ def _exporter():
 
 
 def _failure_banner(ename: str, evalue: str) -> dict:
+    import nbformat
+
     text = (f"<div class=\"rk-failed\"><p><strong>This part of the briefing could not be built"
             f"</strong> ({html.escape(ename)}: {html.escape(evalue)}). The executed notebook "
             f"keeps the full error.</p></div>")
@@ -118,8 +123,12 @@ def _label_table(match: re.Match) -> str:
                                  m.group("cells")) + "</tr>"
 
     return STACK_CUE + head + sep + ROW.sub(row, body)
+
+
 def export_html(nb, target: str | Path, title: str | None = None) -> Path:
     """Write the reader's HTML of a notebook (a path or a node) atomically to ``target``."""
+    import nbformat
+
     if not isinstance(nb, nbformat.NotebookNode):
         nb = nbformat.read(str(nb), as_version=4)
     return atomic.write_text(target, to_html(nb, title))

@@ -11,6 +11,8 @@ in the order of reportkit.vocabulary (best grade first, so ``sort_values("grade"
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TypeAlias
 
 import pandas as pd
@@ -329,13 +331,45 @@ def _dtype_name(column: pa.Column) -> str:
     return name  # "Int64", "Float64", "category"
 
 
-def _spec(model: type[Table]) -> dict[str, str]:
-    return {name: _dtype_name(col) for name, col in model.to_schema().columns.items()}
+@contextmanager
+def _pandas_types_only() -> Iterator[None]:
+    """While a model is built, pandera asks which annotations are series and index types, and
+    that question imports dask.dataframe when dask is installed (0.3-0.7 s, most of importing this
+    module). These models declare pandas Series and no index, so pandas' own types give the same
+    answers: the schemas built are equal (tests/test_extract_speed.py); only the look-up is skipped."""
+    try:
+        import pandera.api.pandas.model as built
+        from pandera.typing import Index
+        from pandera.typing import Series as AnySeries
+    except ImportError:  # another pandera layout: build the usual way
+        yield
+        return
+    names = ("get_index_types", "get_series_types")
+    real = {n: getattr(built, n, None) for n in names}
+    if None in real.values():
+        yield
+        return
+    setattr(built, "get_index_types", lambda: {Index})  # noqa: B010 - a module's function, swapped
+    setattr(built, "get_series_types", lambda: {AnySeries})  # noqa: B010
+    try:
+        yield
+    finally:
+        for n, f in real.items():
+            setattr(built, n, f)
+
+
+with _pandas_types_only():
+    # table -> its pandera DataFrameSchema, built once (pandera caches a model's schema per thread)
+    SCHEMAS: dict[str, pa.DataFrameSchema] = {name: m.to_schema() for name, m in MODELS.items()}
+
+
+def _spec(schema: pa.DataFrameSchema) -> dict[str, str]:
+    return {name: _dtype_name(col) for name, col in schema.columns.items()}
 
 
 # table -> {column: dtype}: "string", "Int64", "Float64", "date" (datetime64[s]) or "category"
 # (ordered; its values in categories()). Derived from the models: edit those, not this.
-TABLES: dict[str, dict[str, str]] = {name: _spec(model) for name, model in MODELS.items()}
+TABLES: dict[str, dict[str, str]] = {name: _spec(schema) for name, schema in SCHEMAS.items()}
 
 
 def columns(table: str) -> list[str]:
@@ -348,9 +382,9 @@ def date_columns(table: str) -> list[str]:
 
 def categories(table: str, column: str) -> tuple[str, ...]:
     """The allowed values, in order, of an ordered categorical column."""
-    field = MODELS[table].to_schema().columns[column]
+    field = SCHEMAS[table].columns[column]
     return tuple(field.dtype.type.categories)
 
 
 def description(table: str, column: str) -> str:
-    return MODELS[table].to_schema().columns[column].description or ""
+    return SCHEMAS[table].columns[column].description or ""
