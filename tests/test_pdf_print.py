@@ -165,3 +165,26 @@ def test_a_killed_batch_leaves_no_chromium_behind(tmp_path):
         time.sleep(0.2)
     assert chromium_pids(profile) == []
     assert (tmp_path / "x.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_both_prints_work_under_a_temporary_folder_too_long_for_chromiums_socket(tmp_path,
+                                                                                 monkeypatch):
+    """Chromium's singleton socket lives under TMPDIR, and a socket path holds 107 bytes: under a
+    long TMPDIR (a pytest-xdist worker's, macOS's) Chromium exited without printing."""
+    import tempfile
+
+    long_tmp = tmp_path / ("deep-" * 12)
+    long_tmp.mkdir()
+    assert len(str(long_tmp)) > 70
+    monkeypatch.setenv("TMPDIR", str(long_tmp))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # gettempdir() reads TMPDIR again
+    doc = page(tmp_path, "doc", "Durham inspection")
+    export_pdf(doc, tmp_path / "alone.pdf", str(BROWSER))
+    printer = Printer(str(BROWSER))
+    try:
+        printer.print_page(doc, tmp_path / "piped.pdf")
+        assert printer.fallback is None  # the pipe browser printed it, not the fallback
+    finally:
+        printer.close()
+    for name in ("alone", "piped"):
+        assert "Durham inspection paragraph 59." in pdf_text(tmp_path / f"{name}.pdf")[1], name

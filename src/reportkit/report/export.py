@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportkit import config
+from reportkit.report.pdfprint import browser_env
 from reportkit.tables import atomic
 from reportkit.vocabulary import time_words
 
@@ -164,7 +165,7 @@ def export_pdf(page: str | Path, target: str | Path, browser: str) -> Path:
         err = Path(tmp) / "stderr.txt"
         with err.open("w") as sink:
             subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=sink, timeout=PDF_TIMEOUT,
-                           check=False)
+                           check=False, env=browser_env())
         if not out.is_file() or out.stat().st_size == 0:
             said = err.read_text(encoding="utf-8", errors="replace").strip().splitlines()
             last = (said or ["no output"])[-1]

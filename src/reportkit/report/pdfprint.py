@@ -38,6 +38,22 @@ PLACE_FDS = 'exec "$@" 3<&{r} 4>&{w} {r}<&- {w}>&-'
 CRASHED = {"Inspector.targetCrashed", "Target.targetCrashed", "Inspector.detached"}
 
 
+# Chromium puts its singleton socket in $TMPDIR/.org.chromium.Chromium.XXXXXX/, and a Unix socket's
+# path holds at most 107 bytes: under a longer TMPDIR (a pytest-xdist worker's, macOS's
+# /var/folders/...) it exits without printing. Its own temporary files then go to the system's.
+SOCKET_ROOM = 60  # bytes of TMPDIR that leave room for the rest of the socket's path
+SHORT_TMP = "/tmp"
+
+
+def browser_env() -> dict[str, str] | None:
+    """The environment to start Chromium in: ours, with a short TMPDIR when ours is too long
+    for its socket (None: ours as it is)."""
+    tmp = tempfile.gettempdir()
+    if len(os.fsencode(tmp)) <= SOCKET_ROOM or not os.access(SHORT_TMP, os.W_OK):
+        return None
+    return {**os.environ, "TMPDIR": SHORT_TMP}
+
+
 class PipeFailed(RuntimeError):
     """The browser or its pipe is gone (or never came): print the old way instead."""
 
@@ -78,7 +94,8 @@ class PipeBrowser:
         try:
             with open(Path(self._tmp.name) / "stderr.txt", "w") as sink:
                 self.proc = subprocess.Popen(argv, pass_fds=(cmd_r, ans_w), stdin=subprocess.DEVNULL,
-                                             stdout=subprocess.DEVNULL, stderr=sink)
+                                             stdout=subprocess.DEVNULL, stderr=sink,
+                                             env=browser_env())
         finally:
             os.close(cmd_r)  # ours die here: Chromium's EOF on fd 3 is our death, and it exits
             os.close(ans_w)
