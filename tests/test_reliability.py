@@ -483,6 +483,8 @@ def test_kernels_and_workers_die_with_a_killed_briefing_run(demo_raw, tmp_path):
         assert not left, f"outlived the killed briefing run: {left}"
     finally:
         run.kill()
-        for pid in below:
+        for pid, cmd in below.items():  # pids are reused (pid_max is 32768 here): only ours
             with contextlib.suppress(OSError):
-                os.kill(pid, 9)
+                if (Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+                        .decode(errors="replace") == cmd):
+                    os.kill(pid, 9)
