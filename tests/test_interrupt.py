@@ -95,6 +95,21 @@ def kill_while_writing(cmd: list[str], folder: Path, timeout: float = 300) -> bo
     return True
 
 
+def kill_once_cached(cmd: list[str], cache: Path, timeout: float = 300) -> bool:
+    """Run ``cmd`` on a cold cache and SIGKILL it when its first cache entry is whole: the documents
+    are read, the tables not yet written. An entry stays (a temporary file may come and go between
+    two looks), so this kill lands mid-run however fast or loaded the machine is."""
+    proc = start(cmd)
+    end = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < end:
+        if cache.is_dir() and any(p.suffix == ".pkl" for p in cache.rglob("*")):
+            kill(proc)
+            return False
+        time.sleep(0.002)
+    kill(proc)
+    return True
+
+
 def run(cmd: list[str]) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
 
@@ -138,7 +153,8 @@ def test_killed_extraction_reruns_to_whole_identical_tables(raw, reference, tmp_
     out, cache = tmp_path / "out", tmp_path / "cache"
     before = h.snapshot(raw)
     cmd = extract_cmd(raw, out, cache)
-    outcomes = [kill_after(cmd, rng.uniform(0.3, took)) for _ in range(4)]
+    outcomes = [kill_once_cached(cmd, cache)]  # first: the cache is cold
+    outcomes += [kill_after(cmd, rng.uniform(0.3, took)) for _ in range(4)]
     outcomes += [kill_while_writing(cmd, out), kill_while_writing(cmd, cache)]
     for _ in range(2):  # once more while writing, over tables that are now complete
         outcomes.append(kill_while_writing(cmd, out))
