@@ -57,7 +57,10 @@ class Job:
 # one `reportkit` kernel with them loaded and clears its namespace between notebooks. The kernel
 # belongs to the thread that started it (a Dask worker runs tasks in threads).
 
-WARM_UP = "import reportkit.report.briefing, reportkit.charts.plots, reportkit.tables.store"
+# Notebook after notebook in a kernel reads one unchanged set of tables (the batch holds the
+# folder's reading lock): they share one loaded object and what was computed from it.
+WARM_UP = ("import reportkit.report.briefing, reportkit.charts.plots, reportkit.tables.store\n"
+           "reportkit.tables.store.share_loaded()")
 # The kernel dies with the process that started it: a kill -9 of the batch leaves no kernel.
 DIE_WITH_PARENT = "from reportkit.workers import die_with_parent; die_with_parent({pid})"
 # Forget the last notebook's variables (what %reset does, without its slow garbage collection).

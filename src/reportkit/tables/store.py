@@ -147,5 +147,39 @@ class Tables(dict):
 
 
 def load_tables(processed: Path | str = config.PROCESSED_DIR) -> Tables:
-    """All tables written by `reportkit extract`, typed and in schema column order."""
+    """All tables written by `reportkit extract`, typed and in schema column order. With
+    ``share_loaded()`` on, the same object again while the folder's files are unchanged."""
+    if _SHARED is None:
+        return _read_all(processed)
+    key, seen = str(Path(processed).resolve()), _files_seen(Path(processed))
+    held = _SHARED.get(key)
+    if held is None or held[0] != seen:
+        held = _SHARED[key] = (seen, _read_all(processed))
+    return held[1]
+
+
+def _read_all(processed: Path | str) -> Tables:
     return Tables({name: load_table(name, processed) for name in TABLES})
+
+
+# A batch kernel runs notebook after notebook over one folder of tables, held unchanged by its
+# lock: with sharing on, each notebook gets the very object the last one loaded, so what the last
+# one computed from it (analysis.memo keys on identity) serves this one too. Off unless asked for:
+# an analyst's load() always reads the files, and their edits stay their own.
+_SHARED: dict[str, tuple[tuple, Tables]] | None = None
+
+
+def share_loaded(on: bool = True) -> None:
+    """Hand out one Tables object per unchanged folder from now on (``on=False``: stop). For
+    processes that only read the tables, as the briefing kernels do."""
+    global _SHARED
+    _SHARED = {} if on else None
+
+
+def _files_seen(folder: Path) -> tuple:
+    """What a change to the folder's tables would change: each file's name, size, mtime, inode."""
+    try:
+        return tuple(sorted((e.name, st.st_size, st.st_mtime_ns, st.st_ino)
+                            for e in os.scandir(folder) for st in [e.stat()]))
+    except OSError:
+        return ()
