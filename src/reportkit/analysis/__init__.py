@@ -7,7 +7,7 @@ The names below load their module on first use, so importing one module of this 
 report's helpers import ``analysis.memo``) does not import all of them and pandera's schema."""
 from __future__ import annotations
 
-import importlib
+from reportkit.lazy import exports
 
 # public name -> the module of this package that defines it
 _WHERE = {
@@ -29,14 +29,4 @@ _WHERE = {
 
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str):
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
-    globals()[name] = value  # found once: later look-ups are plain attributes
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_WHERE})
+__getattr__, __dir__ = exports(__name__, _WHERE)

@@ -9,15 +9,10 @@ analysis does) does not compile every extractor's patterns (about 0.3 s).
 """
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from reportkit.lazy import exports
 
 _WHERE = {"heading_area": "areas", "topic_area": "areas", "parse_document": "parse"}
 
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        return getattr(import_module(f"reportkit.extract.{_WHERE[name]}"), name)
-    raise AttributeError(f"module 'reportkit.extract' has no attribute {name!r}")
+__getattr__, __dir__ = exports(__name__, _WHERE)

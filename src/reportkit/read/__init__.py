@@ -8,8 +8,7 @@ The names below load on first use: the freshness check (``tables.state``, which 
 """
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from reportkit.lazy import exports
 
 _WHERE = {"Document": "document", "Page": "document", "ReadError": "document", "Word": "document",
           "Source": "corpus", "discover": "corpus", "read_document": "reader",
@@ -17,8 +16,4 @@ _WHERE = {"Document": "document", "Page": "document", "ReadError": "document", "
 
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        return getattr(import_module(f"reportkit.read.{_WHERE[name]}"), name)
-    raise AttributeError(f"module 'reportkit.read' has no attribute {name!r}")
+__getattr__, __dir__ = exports(__name__, _WHERE)

@@ -6,8 +6,7 @@ the tables are fresh) does not import pandas and pandera.
 """
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from reportkit.lazy import exports
 
 _WHERE = {"TABLES": "schema", "MODELS": "schema", "SchemaError": "schema", "columns": "schema",
           "load_table": "store", "load_tables": "store", "save_table": "store",
@@ -15,8 +14,4 @@ _WHERE = {"TABLES": "schema", "MODELS": "schema", "SchemaError": "schema", "colu
 
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        return getattr(import_module(f"reportkit.tables.{_WHERE[name]}"), name)
-    raise AttributeError(f"module 'reportkit.tables' has no attribute {name!r}")
+__getattr__, __dir__ = exports(__name__, _WHERE)
