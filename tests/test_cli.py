@@ -137,17 +137,18 @@ def test_the_index_keeps_to_the_forces_that_still_have_documents(tmp_path):
 
 def test_without_chromium_briefings_say_so_once_and_make_html_only(tmp_path, monkeypatch, capsys):
     from reportkit.report.batch import plan, with_pdfs
+    from reportkit.report.export import find_browser
 
     todo = plan(["west-yorkshire", "lancashire"], tmp_path / "f.ipynb", tmp_path / "n.ipynb",
                 tmp_path / "reports", tmp_path / "processed", {})
     monkeypatch.setenv("REPORTKIT_CHROMIUM", str(tmp_path / "no-such-browser"))
-    assert [job.pdf for job in with_pdfs(todo)] == [None, None, None]
+    assert [job.pdf for job in with_pdfs(todo, find_browser())] == [None, None, None]
     said = capsys.readouterr().err.strip().splitlines()
     assert len(said) == 1 and "no Chromium" in said[0] and "HTML only" in said[0]
     browser = tmp_path / "chromium"
     browser.write_text("#!/bin/sh\n")
     monkeypatch.setenv("REPORTKIT_CHROMIUM", str(browser))
-    jobs = with_pdfs(todo)
+    jobs = with_pdfs(todo, find_browser())
     assert [Path(j.pdf).name for j in jobs] == ["national.pdf", "west-yorkshire.pdf",
                                                  "lancashire.pdf"]
     assert all(Path(j.pdf).parent == Path(j.html).parent for j in jobs)

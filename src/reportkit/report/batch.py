@@ -140,7 +140,8 @@ def _run(wanted, jobs, out, raw, processed, scheduler, progress, extra, notebook
     # tables; no more of them than notebooks when the forces are named. With a cluster, its
     # workers run, export and print everything.
     pool = None if scheduler else Pool(min(jobs, len(selected) + 1) if selected else jobs)
-    finisher = None if scheduler else Finisher(_find_browser())
+    browser = _find_browser()  # looked up once: the printer and every job use this one
+    finisher = None if scheduler else Finisher(browser)
     try:
         _extract_if_stale(raw, processed, jobs, progress, scheduler)
         # From the first read of the tables to the index: one set. An extraction started meanwhile
@@ -153,7 +154,7 @@ def _run(wanted, jobs, out, raw, processed, scheduler, progress, extra, notebook
                 raise UsageError(f"no force has a readable document in {processed}")
             _refuse_absent(slugs, present, processed)
             todo = with_pdfs(plan(longest_first(slugs, tables), notebook, national_nb, out,
-                                  processed.resolve(), extra))
+                                  processed.resolve(), extra), browser)
             if pool:  # this process exports and prints; the workers run notebooks
                 pool.submit([replace(job, browser=None, export_here=False) for job in todo])
             figures = index_figures(tables, slugs)  # while the notebooks run
@@ -195,13 +196,9 @@ def _refuse_absent(slugs: list[str], present: list[str], processed: Path) -> Non
                          f"was made; forces with documents: {have}")
 
 
-def with_pdfs(todo: list[Job]) -> list[Job]:
-    """Each job also prints its page to PDF, when a headless Chromium is installed."""
-    from dataclasses import replace
-
-    from reportkit.report.export import find_browser
-
-    browser = find_browser()
+def with_pdfs(todo: list[Job], browser: str | None) -> list[Job]:
+    """Each job also prints its page to PDF with ``browser`` (export.find_browser's headless
+    Chromium); with none, HTML only, said once."""
     if browser is None:
         print("reportkit briefings: no Chromium found (set REPORTKIT_CHROMIUM or install "
               "chromium): HTML only, no PDF", file=sys.stderr)
