@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportkit import config
-from reportkit.report.pdfprint import browser_env
+from reportkit.report.pdfprint import HEADLESS, browser_env
 from reportkit.tables import atomic
 from reportkit.vocabulary import time_words
 
@@ -156,10 +156,8 @@ def export_pdf(page: str | Path, target: str | Path, browser: str) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="rk-pdf-") as tmp:
         out = Path(tmp) / "page.pdf"
-        cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--no-pdf-header-footer", f"--user-data-dir={Path(tmp) / 'profile'}",
-               f"--print-to-pdf={out}", page.as_uri()]
+        cmd = [browser, *HEADLESS, "--no-pdf-header-footer",
+               f"--user-data-dir={Path(tmp) / 'profile'}", f"--print-to-pdf={out}", page.as_uri()]
         # a file, not a pipe: Chromium's helper processes hold a pipe open for seconds after
         # the browser has exited, and run() would wait for them
         err = Path(tmp) / "stderr.txt"

@@ -29,9 +29,10 @@ log = logging.getLogger(__name__)
 # no header or footer, no background colours.
 PRINT_OPTIONS = {"printBackground": False, "preferCSSPageSize": True,
                  "displayHeaderFooter": False}
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--remote-debugging-pipe"]
+# A headless Chromium that prints and does nothing else (both print paths start it so).
+HEADLESS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [*HEADLESS, "--remote-debugging-pipe"]
 # Chromium wants the pipe on descriptors 3 and 4 exactly; bash (unlike dash) can move
 # descriptors above 9 there, so no code has to run between fork and exec in a threaded parent.
 PLACE_FDS = 'exec "$@" 3<&{r} 4>&{w} {r}<&- {w}>&-'
