@@ -1,7 +1,8 @@
 """Schema checks run on every table before it is written: a wrong type or value fails loudly.
 
-The checks are the pandera models in schema.py (their schemas, schema.SCHEMAS) (one per table); this module only runs them and
-turns pandera's report into a ``SchemaError`` that names the table.
+The checks are the pandera models in schema.py, one per table, as built once into
+``schema.SCHEMAS``; this module only runs them and turns pandera's report into a ``SchemaError``
+that names the table.
 """
 from __future__ import annotations
 
